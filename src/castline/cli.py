@@ -1,0 +1,248 @@
+"""The castline command line: thin wrappers that open the store, call the library, print."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from .errors import CastlineError
+from .export import write_kb
+from .kb import Store, queries
+from .pipeline import ingest as run_ingest
+from .settings import Settings
+
+app = typer.Typer(help="castline: a sourced knowledge base of television, built from entertainment news.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+errors = Console(stderr=True)
+
+DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or SQLAlchemy URL "
+                                              "(default: $CASTLINE_DB, else ./castline.db).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines instead of a table.")]
+
+
+def open_store(db: str | None) -> Store:
+    try:
+        return Store(Settings().with_overrides(db=db).db)
+    except CastlineError as exc:
+        errors.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+
+
+def emit(data: Any, as_json: bool, table: Table | None = None) -> None:
+    if as_json or table is None:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        console.print(table)
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files (.txt .md .html .jsonl, feeds), folders or URLs.")],
+    db: DbOption = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")] = 1,
+    allow_private: Annotated[bool, typer.Option("--allow-private",
+                                                help="Allow fetching private and loopback addresses.")] = False,
+) -> None:
+    """Read articles into the knowledge base.
+
+    Example: castline ingest samples/ https://example.com/feed.xml --db kb.db
+    """
+    settings = Settings().with_overrides(db=db, allow_private=allow_private)
+    store = open_store(settings.db)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    try:
+        with Progress(*columns, console=errors, transient=True) as progress:
+            task = progress.add_task("ingesting", total=None)
+            report = run_ingest(inputs, store, settings, jobs=jobs,
+                                on_progress=lambda source: progress.update(task, advance=1,
+                                                                           description=Path(source).name[:40]))
+    except CastlineError as exc:
+        errors.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    finally:
+        store.close()
+    for source, reason in report.failed:
+        errors.print(Text("failed ", style="red") + Text(f"{source}: {reason}"), soft_wrap=True)
+    console.print(report.summary())
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="Export format: kb-json.")] = "kb-json",
+    output: Annotated[str, typer.Option("-o", "--output", help="File to write; - for stdout.")] = "-",
+) -> None:
+    """Export the knowledge base.
+
+    Example: castline export --db kb.db --format kb-json -o kb.json
+    """
+    if format != "kb-json":
+        errors.print(f"[red]error:[/red] unknown format {format!r} (known: kb-json)")
+        raise typer.Exit(2)
+    store = open_store(db)
+    try:
+        if output == "-":
+            write_kb(store, sys.stdout)
+        else:
+            with open(output, "w", encoding="utf-8") as out:
+                write_kb(store, out)
+    finally:
+        store.close()
+
+
+@app.command()
+def entities(
+    db: DbOption = None,
+    type: Annotated[str | None, typer.Option("--type", "-t", help="Only this entity type.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 200,
+    as_json: JsonOption = False,
+) -> None:
+    """List entities, most mentioned first.
+
+    Example: castline entities --type person
+    """
+    store = open_store(db)
+    with store.sessions() as session:
+        rows = queries.list_entities(session, type, limit=limit)
+    table = _table("Entities", "id", "name", "type", "documents", "mentions")
+    for row in rows:
+        table.add_row(str(row["id"]), row["name"], row["type"], str(row["documents"]), str(row["mentions"]))
+    emit(rows, as_json, table)
+
+
+def _one_entity(session, name: str) -> int:
+    found = queries.find_entities(session, name)
+    if not found:
+        errors.print(f"[red]error:[/red] no entity called {name!r}")
+        raise typer.Exit(1)
+    return found[0].id
+
+
+@app.command()
+def show(name: Annotated[str, typer.Argument(help="Entity name or alias.")], db: DbOption = None,
+         as_json: JsonOption = False) -> None:
+    """Show an entity card: type, aliases, facts with sources, quotes, timeline.
+
+    Example: castline show "Mara Quinn"
+    """
+    store = open_store(db)
+    with store.sessions() as session:
+        card = queries.entity_card(session, _one_entity(session, name))
+    if as_json:
+        emit(card, True)
+        return
+    console.print(f"[bold]{card['name']}[/bold] ({card['type']})")
+    if card["aliases"]:
+        console.print("also: " + ", ".join(card["aliases"]))
+    table = _table("Facts", "subject", "predicate", "object", "qualifiers", "sources")
+    for fact in card["facts"]:
+        obj = fact["object"].get("name", fact["object"].get("value"))
+        table.add_row(fact["subject"]["name"], fact["predicate"], str(obj),
+                      ", ".join(f"{k}={v}" for k, v in fact["qualifiers"].items()),
+                      "; ".join(sorted({s["source"] for s in fact["sources"]})))
+    console.print(table)
+    _print_quotes(card["quotes"], "Quotes")
+    _print_timeline(card["timeline"])
+    docs = _table("Articles", "id", "source", "mentions")
+    for doc in card["documents"]:
+        docs.add_row(str(doc["id"]), doc["source"], str(doc["mentions"]))
+    console.print(docs)
+
+
+def _print_quotes(rows: list[dict[str, Any]], title: str) -> None:
+    table = _table(title, "speaker", "outlet", "date", "kind", "text", "sources")
+    for q in rows:
+        table.add_row(q["speaker"] or "—", q["outlet"] or "—", q["date"] or "—", q["kind"], q["text"],
+                      "; ".join(Path(a["source"]).name for a in q["appearances"]))
+    console.print(table)
+
+
+def _print_timeline(rows: list[dict[str, Any]]) -> None:
+    table = _table("Timeline", "date", "event", "summary", "sources")
+    for row in rows:
+        table.add_row(row["date"] or "?", row["type"], row["summary"],
+                      "; ".join(sorted({Path(s["source"]).name for s in row["sources"]})))
+    console.print(table)
+
+
+@app.command("quotes")
+def quotes_command(
+    db: DbOption = None,
+    speaker: Annotated[str | None, typer.Option(help="Only quotes by this speaker.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only quotes given to this outlet.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 500,
+    as_json: JsonOption = False,
+) -> None:
+    """Who said what, to which outlet, when, and where it appeared.
+
+    Example: castline quotes --speaker "Mara Quinn" --outlet Variety
+    """
+    store = open_store(db)
+    with store.sessions() as session:
+        rows = queries.quotes(session, speaker=speaker, outlet=outlet, limit=limit)
+    if as_json:
+        emit(rows, True)
+    else:
+        _print_quotes(rows, "Quotes")
+
+
+@app.command("timeline")
+def timeline_command(name: Annotated[str, typer.Argument(help="Person, character or show.")],
+                     db: DbOption = None, as_json: JsonOption = False) -> None:
+    """A timeline across all articles, in date order, each row with its sources.
+
+    Example: castline timeline "Harbor Lights"
+    """
+    store = open_store(db)
+    with store.sessions() as session:
+        rows = queries.timeline(session, _one_entity(session, name))
+    if as_json:
+        emit(rows, True)
+    else:
+        _print_timeline(rows)
+
+
+@app.command("sources")
+def sources_command(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """The articles in the knowledge base.
+
+    Example: castline sources --json
+    """
+    store = open_store(db)
+    with store.sessions() as session:
+        rows = queries.sources(session)
+    table = _table("Articles", "id", "published", "outlet", "title", "entities", "quotes", "junk lines")
+    for row in rows:
+        published = (row["published"] or "?") + (" (inferred)" if row["published_inferred"] else "")
+        table.add_row(str(row["id"]), published, row["outlet"] or "—", row["title"] or row["source"],
+                      str(row["entities"]), str(row["quotes"]), str(row["removed"]))
+    emit(rows, as_json, table)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,84 @@
+"""The castline-kb/1 JSON export (../shared/eval/FORMAT.md): documents, entities, facts, quotes, events."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import IO, Any
+
+from sqlalchemy import select
+
+from ..document import ENTITY_QUALIFIERS
+from ..kb import Store
+from ..kb.schema import (
+    AliasRow,
+    DocumentRow,
+    EntityRow,
+    EventParticipantRow,
+    EventRow,
+    EvidenceRow,
+    FactRow,
+    MentionRow,
+    QuoteRow,
+)
+
+FORMAT = "castline-kb/1"
+
+
+def _eid(entity_id: int | None) -> str | None:
+    return None if entity_id is None else f"e{entity_id}"
+
+
+def _evidence(rows: list[EvidenceRow]) -> list[dict[str, Any]]:
+    return [{"doc": f"d{r.document_id}", "start": r.start, "end": r.end, "text": r.text}
+            for r in sorted(rows, key=lambda r: (r.document_id, r.start))]
+
+
+def export_kb(store: Store) -> dict[str, Any]:
+    """The whole knowledge base as one castline-kb/1 object."""
+    with store.sessions() as session:
+        documents = [{"id": f"d{d.id}", "source": d.source, "title": d.title, "url": d.url,
+                      "outlet": d.outlet, "author": d.author, "published": d.published,
+                      "published_inferred": d.published_inferred, "text": d.text, "removed": d.removed}
+                     for d in session.scalars(select(DocumentRow).order_by(DocumentRow.id))]
+        aliases: defaultdict[int, list[str]] = defaultdict(list)
+        for row in session.scalars(select(AliasRow).order_by(AliasRow.id)):
+            if row.alias not in aliases[row.entity_id]:
+                aliases[row.entity_id].append(row.alias)
+        mentions: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
+        for row in session.scalars(select(MentionRow).order_by(MentionRow.document_id, MentionRow.start)):
+            mentions[row.entity_id].append({"doc": f"d{row.document_id}", "start": row.start, "end": row.end})
+        entities = [{"id": _eid(e.id), "name": e.name, "type": e.type,
+                     "aliases": [a for a in aliases[e.id] if a != e.name], "mentions": mentions[e.id]}
+                    for e in session.scalars(select(EntityRow).order_by(EntityRow.id))]
+        fact_evidence: defaultdict[int, list[EvidenceRow]] = defaultdict(list)
+        event_evidence: defaultdict[int, list[EvidenceRow]] = defaultdict(list)
+        for row in session.scalars(select(EvidenceRow)):
+            if row.fact_id is not None:
+                fact_evidence[row.fact_id].append(row)
+            else:
+                event_evidence[row.event_id].append(row)
+        facts = []
+        for f in session.scalars(select(FactRow).order_by(FactRow.id)):
+            obj = {"value": json.loads(f.object_value)} if f.object_id is None else _eid(f.object_id)
+            qualifiers = {k: (_eid(v) if k in ENTITY_QUALIFIERS and isinstance(v, int) else v)
+                          for k, v in f.qualifiers.items()}
+            facts.append({"subject": _eid(f.subject_id), "predicate": f.predicate, "object": obj,
+                          "qualifiers": qualifiers, "evidence": _evidence(fact_evidence[f.id])})
+        quotes = [{"doc": f"d{q.document_id}", "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
+                   "speaker": _eid(q.speaker_id), "outlet": _eid(q.outlet_id), "date": q.date, "cue": q.cue,
+                   "group": f"q{q.group_id}"}
+                  for q in session.scalars(select(QuoteRow).order_by(QuoteRow.document_id, QuoteRow.start))]
+        participants: defaultdict[int, list[str]] = defaultdict(list)
+        for row in session.scalars(select(EventParticipantRow)):
+            participants[row.event_id].append(_eid(row.entity_id))
+        events = [{"date": v.date, "type": v.type, "participants": participants[v.id], "summary": v.summary,
+                   "evidence": _evidence(event_evidence[v.id])}
+                  for v in session.scalars(select(EventRow).order_by(EventRow.date, EventRow.id))]
+    return {"format": FORMAT, "documents": documents, "entities": entities, "facts": facts,
+            "quotes": quotes, "events": events}
+
+
+def write_kb(store: Store, out: IO[str]) -> None:
+    json.dump(export_kb(store), out, ensure_ascii=False, indent=1)
+    out.write("\n")

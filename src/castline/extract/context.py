@@ -1,0 +1,75 @@
+"""The parsed document every extractor reads: text, spaCy doc, entities found so far, dates."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ..document import Document, Entity, Span
+
+
+@dataclass
+class Mention:
+    """One place where the text names (or refers to) an entity."""
+
+    key: str
+    start: int
+    end: int
+    kind: str = "name"  # name, alias, epithet, pronoun
+
+
+@dataclass
+class Context:
+    document: Document
+    doc: Doc
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # sorted by start
+    gender: dict[str, str] = field(default_factory=dict)  # entity key -> "m" / "f"
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def entity(self, key: str) -> Entity:
+        return next(e for e in self.entities if e.key == key)
+
+    def type_of(self, key: str | None) -> str | None:
+        return next((e.type for e in self.entities if e.key == key), None)
+
+    def add_mentions(self, mentions: list[Mention]) -> None:
+        self.mentions = sorted(self.mentions + mentions, key=lambda m: (m.start, -m.end))
+        for m in mentions:
+            entity = self.entity(m.key)
+            entity.mentions.append(Span(m.start, m.end))
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The mention that covers [start, end), if any."""
+        starts = [m.start for m in self.mentions]
+        index = bisect.bisect_right(starts, start) - 1
+        while index >= 0:
+            m = self.mentions[index]
+            if m.start <= start and m.end >= end:
+                return m
+            if m.end < start and start - m.start > 200:
+                break
+            index -= 1
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def sentence_of(self, offset: int) -> SpacySpan:
+        token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return token.sent if token is not None else self.doc[:].sents.__next__()
+
+    def sentence_span(self, offset: int) -> Span:
+        sent = self.sentence_of(offset)
+        return Span(sent.start_char, sent.end_char)
+
+    def paragraph_of(self, offset: int) -> tuple[int, int]:
+        start = self.text.rfind("\n\n", 0, offset)
+        end = self.text.find("\n\n", offset)
+        return (0 if start < 0 else start + 2), (len(self.text) if end < 0 else end)

@@ -1,0 +1,124 @@
+"""SQLAlchemy tables of the knowledge base; the same schema runs on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SCHEMA_VERSION = 1
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SchemaVersion(Base):
+    __tablename__ = "schema_version"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(2048), unique=True)
+    url: Mapped[str | None] = mapped_column(String(2048))
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    author: Mapped[str | None] = mapped_column(String(500))
+    published: Mapped[str | None] = mapped_column(String(10), index=True)
+    published_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
+    text: Mapped[str] = mapped_column(Text)
+    removed: Mapped[list] = mapped_column(JSON, default=list)
+    warnings: Mapped[list] = mapped_column(JSON, default=list)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    pipeline_version: Mapped[str] = mapped_column(String(20))
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class EntityRow(Base):
+    __tablename__ = "entities"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    type: Mapped[str] = mapped_column(String(20), index=True)
+
+
+class AliasRow(Base):
+    """A name an entity goes by, per document that used it (so a re-ingest can withdraw it)."""
+
+    __tablename__ = "aliases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(500))
+    key: Mapped[str] = mapped_column(String(500), index=True)  # normalized for lookup
+    __table_args__ = (UniqueConstraint("entity_id", "document_id", "key"),)
+
+
+class MentionRow(Base):
+    __tablename__ = "mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class FactRow(Base):
+    __tablename__ = "facts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    predicate: Mapped[str] = mapped_column(String(40), index=True)
+    object_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    object_value: Mapped[str | None] = mapped_column(String(200))  # JSON of a literal object
+    qualifiers: Mapped[dict] = mapped_column(JSON, default=dict)
+    key: Mapped[str] = mapped_column(String(600), unique=True)
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type: Mapped[str] = mapped_column(String(40))
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    summary: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(String(600), unique=True)
+
+
+class EventParticipantRow(Base):
+    __tablename__ = "event_participants"
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+
+
+class EvidenceRow(Base):
+    """A sentence in a document that supports a fact or an event."""
+
+    __tablename__ = "evidence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fact_id: Mapped[int | None] = mapped_column(ForeignKey("facts.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class QuoteRow(Base):
+    """One appearance of quoted or reported words in one document; `group_id` links repeats."""
+
+    __tablename__ = "quotes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(10))
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+    date: Mapped[str | None] = mapped_column(String(10))
+    cue: Mapped[str | None] = mapped_column(String(40))
+    group_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+Index("ix_mentions_doc_entity", MentionRow.document_id, MentionRow.entity_id)

@@ -1,0 +1,247 @@
+"""The knowledge-base store: one transaction per article, idempotent upserts, SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine, delete, event, exists, func, inspect, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .. import PIPELINE_VERSION
+from ..document import (
+    ENTITY_QUALIFIERS,
+    SYMMETRIC_PREDICATES,
+    DocExtraction,
+    Document,
+    Entity,
+    Value,
+)
+from ..errors import StoreError
+from .names import compatible, is_proper_name, name_key, stronger_type
+from .schema import (
+    SCHEMA_VERSION,
+    AliasRow,
+    Base,
+    DocumentRow,
+    EntityRow,
+    EventParticipantRow,
+    EventRow,
+    EvidenceRow,
+    FactRow,
+    MentionRow,
+    QuoteRow,
+    SchemaVersion,
+)
+from .text import same_words
+
+# Word-set F1 at or above which two quotes by one speaker are the same words.
+QUOTE_GROUP_OVERLAP = 0.6
+
+
+def database_url(db: str) -> str:
+    """A file path becomes an SQLite URL; anything with '://' is taken as an SQLAlchemy URL."""
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+class Store:
+    """Opens (and creates or upgrades) a knowledge base and writes whole articles into it."""
+
+    def __init__(self, db: str):
+        self.url = database_url(db)
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            self._migrate()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open the knowledge base at {db}: {exc.__class__.__name__}: "
+                             f"{str(exc).splitlines()[0]}") from exc
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def _migrate(self) -> None:
+        """Create the schema, or upgrade it step by step from the stored version."""
+        with self.engine.begin() as conn:
+            if not inspect(conn).has_table("schema_version"):
+                Base.metadata.create_all(conn)
+                conn.execute(SchemaVersion.__table__.insert().values(version=SCHEMA_VERSION))
+                return
+            version = conn.execute(select(func.max(SchemaVersion.version))).scalar() or 0
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"the knowledge base has schema {version}, newer than this castline "
+                                 f"({SCHEMA_VERSION}); upgrade castline")
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[step](conn)
+                conn.execute(SchemaVersion.__table__.insert().values(version=step))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ---- writing -------------------------------------------------------------------------------
+
+    def status(self, source: str, content_hash: str) -> str:
+        """'new', 'unchanged' (same content, same pipeline) or 'changed' for an article source."""
+        with self.sessions() as session:
+            row = session.execute(select(DocumentRow.content_hash, DocumentRow.pipeline_version)
+                                  .where(DocumentRow.source == source)).first()
+        if row is None:
+            return "new"
+        return "unchanged" if tuple(row) == (content_hash, PIPELINE_VERSION) else "changed"
+
+    def save(self, doc: Document, extraction: DocExtraction) -> str:
+        """Store one article and its extraction in one transaction; returns 'ingested' or 'updated'."""
+        try:
+            return self._save(doc, extraction)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{doc.source}: not stored ({exc.__class__.__name__}: "
+                             f"{str(exc).splitlines()[0]})") from exc
+
+    def _save(self, doc: Document, extraction: DocExtraction) -> str:
+        with self.sessions.begin() as session:
+            old = session.scalar(select(DocumentRow).where(DocumentRow.source == doc.source))
+            outcome = "ingested"
+            if old is not None:
+                _forget_document(session, old.id)
+                session.delete(old)
+                session.flush()
+                outcome = "updated"
+            row = DocumentRow(source=doc.source, url=doc.url, title=doc.title, outlet=doc.outlet,
+                              author=doc.author, published=doc.published,
+                              published_inferred=doc.published_inferred, text=doc.text,
+                              removed=doc.removed, warnings=doc.warnings, content_hash=doc.content_hash,
+                              pipeline_version=PIPELINE_VERSION, ingested_at=datetime.now(UTC))
+            session.add(row)
+            session.flush()
+            _write_extraction(session, row, extraction)
+        return outcome
+
+
+def _forget_document(session: Session, document_id: int) -> None:
+    """Withdraw everything one document contributed, then drop what nothing supports any more."""
+    for table in (MentionRow, AliasRow, EvidenceRow, QuoteRow):
+        session.execute(delete(table).where(table.document_id == document_id))
+    session.execute(delete(FactRow).where(~exists().where(EvidenceRow.fact_id == FactRow.id)))
+    session.execute(delete(EventRow).where(~exists().where(EvidenceRow.event_id == EventRow.id)))
+    session.execute(delete(EventParticipantRow).where(
+        ~exists().where(EventRow.id == EventParticipantRow.event_id)))
+    orphan = ~exists().where(MentionRow.entity_id == EntityRow.id)
+    orphan_ids = select(EntityRow.id).where(orphan)
+    session.execute(delete(FactRow).where(FactRow.subject_id.in_(orphan_ids) | FactRow.object_id.in_(orphan_ids)))
+    session.execute(delete(EventParticipantRow).where(EventParticipantRow.entity_id.in_(orphan_ids)))
+    session.execute(delete(EntityRow).where(orphan))
+
+
+def resolve_entity(session: Session, entity: Entity) -> EntityRow:
+    """The stored entity a document's entity denotes, created when none does.
+
+    Full names and multi-word aliases find an entity of a compatible type; a
+    single-word name finds only an entity with exactly that name, so that
+    "Halstead" in one article is not merged with "Will Halstead" in another.
+    """
+    names = [entity.name] + [a for a in entity.aliases if is_proper_name(a) and len(a.split()) > 1]
+    keys = {name_key(n) for n in names} - {""}
+    single = len(entity.name.split()) == 1
+    candidates = session.execute(
+        select(EntityRow).join(AliasRow, AliasRow.entity_id == EntityRow.id)
+        .where(AliasRow.key.in_(keys)).distinct()).scalars().all()
+    for row in sorted(candidates, key=lambda r: (r.type != entity.type, r.id)):
+        if not compatible(row.type, entity.type):
+            continue
+        if single and name_key(row.name) != name_key(entity.name):
+            continue
+        row.type = stronger_type(row.type, entity.type)
+        return row
+    row = EntityRow(name=entity.name, type=entity.type)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _write_extraction(session: Session, doc: DocumentRow, extraction: DocExtraction) -> None:
+    ids: dict[str, int] = {}
+    seen: set[tuple[int, str]] = set()
+    for entity in extraction.entities:
+        row = resolve_entity(session, entity)
+        ids[entity.key] = row.id
+        for alias in [entity.name, *entity.aliases]:
+            key = name_key(alias) if is_proper_name(alias) else "~" + alias.lower()
+            if key and (row.id, key) not in seen:
+                seen.add((row.id, key))
+                session.add(AliasRow(entity_id=row.id, document_id=doc.id, alias=alias, key=key))
+        session.add_all(MentionRow(entity_id=row.id, document_id=doc.id, start=m.start, end=m.end)
+                        for m in entity.mentions)
+    session.flush()
+    for fact in extraction.facts:
+        subject = ids[fact.subject]
+        obj_id = None if isinstance(fact.object, Value) else ids[fact.object]
+        obj_value = json.dumps(fact.object.value) if isinstance(fact.object, Value) else None
+        if fact.predicate in SYMMETRIC_PREDICATES and obj_id is not None and obj_id < subject:
+            subject, obj_id = obj_id, subject
+        qualifiers = {k: (ids[v] if k in ENTITY_QUALIFIERS and v in ids else v)
+                      for k, v in fact.qualifiers.items()}
+        key = f"{subject}|{fact.predicate}|{obj_id if obj_id is not None else '=' + str(obj_value)}"
+        if fact.predicate == "age":
+            key += f"|{qualifiers.get('as_of', '')}"
+        row = session.scalar(select(FactRow).where(FactRow.key == key))
+        if row is None:
+            row = FactRow(subject_id=subject, predicate=fact.predicate, object_id=obj_id,
+                          object_value=obj_value, qualifiers=qualifiers, key=key)
+            session.add(row)
+            session.flush()
+        elif any(k not in row.qualifiers for k in qualifiers):
+            row.qualifiers = qualifiers | row.qualifiers
+        session.add(EvidenceRow(fact_id=row.id, document_id=doc.id, start=fact.evidence.start,
+                                end=fact.evidence.end, text=doc.text[fact.evidence.start:fact.evidence.end]))
+    for ev in extraction.events:
+        participants = sorted({ids[p] for p in ev.participants if p in ids})
+        key = f"{ev.type}|{ev.date}|{','.join(map(str, participants))}"
+        row = session.scalar(select(EventRow).where(EventRow.key == key))
+        if row is None:
+            row = EventRow(type=ev.type, date=ev.date, summary=ev.summary, key=key)
+            session.add(row)
+            session.flush()
+            session.add_all(EventParticipantRow(event_id=row.id, entity_id=p) for p in participants)
+        session.add(EvidenceRow(event_id=row.id, document_id=doc.id, start=ev.evidence.start,
+                                end=ev.evidence.end, text=doc.text[ev.evidence.start:ev.evidence.end]))
+    for quote in extraction.quotes:
+        speaker = ids.get(quote.speaker) if quote.speaker else None
+        row = QuoteRow(document_id=doc.id, start=quote.span.start, end=quote.span.end, text=quote.text,
+                       kind=quote.kind, speaker_id=speaker, outlet_id=ids.get(quote.outlet) if quote.outlet
+                       else None, date=quote.date, cue=quote.cue)
+        session.add(row)
+        session.flush()
+        row.group_id = _quote_group(session, row)
+
+
+def _quote_group(session: Session, quote: QuoteRow) -> int:
+    """The group of the same words by the same speaker in another document, else a new group."""
+    if quote.speaker_id is None:
+        return quote.id
+    others = session.execute(
+        select(QuoteRow.text, QuoteRow.group_id).where(
+            QuoteRow.speaker_id == quote.speaker_id, QuoteRow.document_id != quote.document_id,
+            QuoteRow.group_id.is_not(None))).all()
+    for text, group in others:
+        if same_words(text, quote.text) >= QUOTE_GROUP_OVERLAP:
+            return group
+    return quote.id
+
+
+# Upgrade steps by target version: MIGRATIONS[n](connection) brings schema n-1 to n.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+
+

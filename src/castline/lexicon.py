@@ -1,0 +1,202 @@
+"""General word lists: outlets, networks, reporting verbs, honorifics, boilerplate phrases.
+
+Everything here is general knowledge about entertainment news; no person,
+character, show or episode is ever listed.
+"""
+
+from __future__ import annotations
+
+# Publications, sites and programmes that words are given to: name -> (aliases, web domains).
+OUTLETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "Variety": ((), ("variety.com",)),
+    "Deadline": (("Deadline Hollywood",), ("deadline.com",)),
+    "TVLine": (("TV Line",), ("tvline.com",)),
+    "The Hollywood Reporter": (("THR", "Hollywood Reporter"), ("hollywoodreporter.com",)),
+    "Us Weekly": (("Us Magazine",), ("usmagazine.com",)),
+    "People": (("People magazine",), ("people.com",)),
+    "Entertainment Weekly": (("EW",), ("ew.com",)),
+    "E! News": (("E! Online", "E!"), ("eonline.com",)),
+    "TV Insider": ((), ("tvinsider.com",)),
+    "TV Guide": ((), ("tvguide.com",)),
+    "Looper": ((), ("looper.com",)),
+    "Nicki Swift": ((), ("nickiswift.com",)),
+    "Screen Rant": (("ScreenRant",), ("screenrant.com",)),
+    "Collider": ((), ("collider.com",)),
+    "NBC Insider": ((), ("nbcinsider.com",)),
+    "Vulture": ((), ("vulture.com",)),
+    "IndieWire": ((), ("indiewire.com",)),
+    "TheWrap": (("The Wrap",), ("thewrap.com",)),
+    "Rolling Stone": ((), ("rollingstone.com",)),
+    "Vanity Fair": ((), ("vanityfair.com",)),
+    "Entertainment Tonight": (("ET", "ET Online"), ("etonline.com",)),
+    "Access Hollywood": ((), ("accessonline.com",)),
+    "Extra": (("Extra TV",), ("extratv.com",)),
+    "TMZ": ((), ("tmz.com",)),
+    "Page Six": ((), ("pagesix.com",)),
+    "Parade": ((), ("parade.com",)),
+    "Cosmopolitan": ((), ("cosmopolitan.com",)),
+    "Glamour": ((), ("glamour.com",)),
+    "Elle": ((), ("elle.com",)),
+    "InStyle": ((), ("instyle.com",)),
+    "Hello!": (("Hello! Magazine",), ("hellomagazine.com",)),
+    "OK!": (("OK! Magazine",), ("okmagazine.com",)),
+    "Digital Spy": ((), ("digitalspy.com",)),
+    "Radio Times": ((), ("radiotimes.com",)),
+    "The Guardian": (("Guardian",), ("theguardian.com",)),
+    "The New York Times": (("New York Times", "NYT"), ("nytimes.com",)),
+    "The Washington Post": (("Washington Post",), ("washingtonpost.com",)),
+    "Los Angeles Times": (("LA Times", "L.A. Times"), ("latimes.com",)),
+    "USA Today": ((), ("usatoday.com",)),
+    "BuzzFeed": ((), ("buzzfeed.com",)),
+    "Decider": ((), ("decider.com",)),
+    "CinemaBlend": ((), ("cinemablend.com",)),
+    "Showbiz Cheat Sheet": ((), ("cheatsheet.com",)),
+    "Soap Opera Digest": ((), ("soapoperadigest.com",)),
+    "Soaps.com": ((), ("soaps.com",)),
+    "Give Me My Remote": ((), ("givememyremote.com",)),
+    "Entertainment Tonight Canada": ((), ()),
+    "Good Morning America": (("GMA",), ()),
+    "Today": (("the Today show", "Today show"), ("today.com",)),
+    "The Tonight Show": ((), ()),
+    "The Late Show": ((), ()),
+    "Jimmy Kimmel Live": ((), ()),
+    "The View": ((), ()),
+    "The Kelly Clarkson Show": ((), ()),
+    "Watch What Happens Live": ((), ()),
+    "SiriusXM": ((), ("siriusxm.com",)),
+    "Associated Press": (("AP",), ("apnews.com",)),
+    "Reuters": ((), ("reuters.com",)),
+    "CNN": ((), ("cnn.com",)),
+    "BBC": (("BBC News",), ("bbc.co.uk", "bbc.com")),
+    "Fox News": ((), ("foxnews.com",)),
+    "Forbes": ((), ("forbes.com",)),
+    "Time": (("TIME",), ("time.com",)),
+    "Newsweek": ((), ("newsweek.com",)),
+    "Insider": (("Business Insider",), ("insider.com", "businessinsider.com")),
+    "Bustle": ((), ("bustle.com",)),
+    "Refinery29": ((), ("refinery29.com",)),
+    "Distractify": ((), ("distractify.com",)),
+    "The Cinemaholic": ((), ("thecinemaholic.com",)),
+    "Fansided": (("FanSided",), ("fansided.com",)),
+    "Game Rant": ((), ("gamerant.com",)),
+    "Comicbook.com": (("ComicBook",), ("comicbook.com",)),
+    "IGN": ((), ("ign.com",)),
+    "Uproxx": ((), ("uproxx.com",)),
+    "AV Club": (("The A.V. Club", "A.V. Club"), ("avclub.com",)),
+    "Hollywood Life": (("HollywoodLife",), ("hollywoodlife.com",)),
+    "Just Jared": ((), ("justjared.com",)),
+    "Daily Mail": (("DailyMail",), ("dailymail.co.uk",)),
+    "The Sun": ((), ("thesun.co.uk",)),
+    "Mirror": (("The Mirror",), ("mirror.co.uk",)),
+    "Metro": ((), ("metro.co.uk",)),
+    "Independent": (("The Independent",), ("independent.co.uk",)),
+}
+
+# Social networks and video platforms: outlets when words are posted there.
+SOCIAL_NETWORKS: dict[str, tuple[str, ...]] = {
+    "Instagram": ("IG", "Instagram Story", "Instagram Stories"),
+    "Twitter": (),
+    "X": (),
+    "Facebook": (),
+    "TikTok": (),
+    "YouTube": (),
+    "Threads": (),
+    "Bluesky": (),
+    "Reddit": (),
+    "Snapchat": (),
+    "Twitch": (),
+    "Cameo": (),
+}
+
+# Broadcasters and streamers.
+NETWORKS: dict[str, tuple[str, ...]] = {
+    "NBC": (), "CBS": (), "ABC": (), "Fox": ("FOX",), "The CW": ("CW",), "PBS": (),
+    "HBO": (), "HBO Max": (), "Max": (), "Showtime": (), "Starz": (), "AMC": (), "AMC+": (),
+    "FX": (), "FXX": (), "USA Network": (), "TNT": (), "TBS": (), "Bravo": (), "E!": (),
+    "Lifetime": (), "Hallmark Channel": ("Hallmark",), "Freeform": (), "Syfy": (),
+    "Comedy Central": (), "Nickelodeon": (), "Disney Channel": (), "MTV": (), "VH1": (),
+    "BET": (), "OWN": (), "A&E": (), "History": (), "Discovery": (), "TLC": (), "HGTV": (),
+    "Food Network": (), "Paramount Network": (), "Paramount+": ("Paramount Plus",),
+    "Peacock": (), "Netflix": (), "Hulu": (), "Disney+": ("Disney Plus",),
+    "Prime Video": ("Amazon Prime Video", "Amazon"), "Apple TV+": ("Apple TV Plus", "Apple TV"),
+    "BBC One": (), "BBC Two": (), "ITV": (), "Channel 4": (), "Sky": (), "CBC": (),
+    "Crunchyroll": (), "Tubi": (), "Pluto TV": (), "Roku Channel": (), "BritBox": (), "Acorn TV": (),
+}
+
+# Unions, guilds and academies people are members of.
+ORGANIZATIONS: dict[str, tuple[str, ...]] = {
+    "SAG-AFTRA": ("SAG", "Screen Actors Guild"),
+    "WGA": ("Writers Guild of America", "Writers Guild"),
+    "DGA": ("Directors Guild of America", "Directors Guild"),
+    "Television Academy": ("the Television Academy",),
+    "Academy of Motion Picture Arts and Sciences": ("the Academy",),
+    "Actors' Equity": ("Actors Equity",),
+}
+
+# Verbs that report speech; their complement clause is an indirect quote.
+REPORTING_VERBS = frozenset({
+    "say", "tell", "reveal", "explain", "admit", "announce", "confirm", "note", "add", "joke",
+    "share", "point", "tease", "insist", "claim", "state", "recall", "remember", "describe",
+    "write", "post", "caption", "gush", "continue", "conclude", "agree", "acknowledge",
+    "argue", "suggest", "hint", "promise", "warn", "report", "mention", "declare", "assert",
+    "quip", "laugh", "chuckle", "deny", "detail", "divulge", "disclose", "reflect", "muse",
+    "stress", "emphasize", "maintain", "predict", "speak", "ask", "reply", "respond",
+    "answer", "exclaim", "remark", "observe", "open", "dish", "spill", "tweet", "reiterate",
+    "boast", "confess", "complain", "vow", "swear", "elaborate",
+})
+
+# Reporting verbs that may take a "that"-clause as an indirect quote.
+INDIRECT_VERBS = REPORTING_VERBS - {"ask", "speak", "laugh", "chuckle", "gush", "post", "caption",
+                                    "write", "open", "dish", "spill", "reply", "respond", "answer",
+                                    "exclaim", "tweet", "continue", "describe", "remember",
+                                    "recall", "reflect", "muse", "detail", "observe", "remark"}
+
+# Titles that mark a fictional character in TV coverage ("Det. Jay Halstead").
+CHARACTER_TITLES = frozenset({
+    "det", "detective", "sgt", "sergeant", "lt", "lieutenant", "capt", "captain", "officer",
+    "agent", "dr", "doctor", "nurse", "chief", "commander", "deputy", "sheriff", "inspector",
+    "constable", "ofc", "cmdr", "lieut", "chef", "judge", "coach", "professor", "prof",
+})
+
+# Honorifics stripped from a name before it is compared with others.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lady", "lord", "director"})
+
+# Nouns that make an epithet of a person ("the In Time actor", "the New York native").
+PERSON_EPITHET_NOUNS = frozenset({
+    "actor", "actress", "alum", "alumna", "alumnus", "star", "native", "singer", "rapper",
+    "comedian", "host", "director", "producer", "showrunner", "writer", "creator", "performer",
+    "veteran", "newcomer", "mom", "dad", "father", "mother", "model", "musician", "author",
+    "executive", "exec", "co-star", "costar", "lead", "favorite", "icon", "legend", "hitmaker",
+})
+
+# Lines that are page chrome, whatever page they come from (compared case-insensitively).
+BOILERPLATE_LINES = frozenset({
+    "already have an account?", "get back to the", "sign in", "sign up", "log in", "login",
+    "create an account", "create a free account", "register", "subscribe", "subscribe now",
+    "in this article", "share", "share this article", "share this story", "share on facebook",
+    "share on twitter", "tweet", "email", "print", "copy link", "link copied", "advertisement",
+    "story continues below advertisement", "article continues below advertisement",
+    "continue reading", "read more", "show more", "show less", "load more", "see more",
+    "skip to content", "skip to main content", "menu", "close", "search", "back to top",
+    "comments", "leave a comment", "view comments", "listen to this article", "trending",
+    "most popular", "recommended", "recommended for you", "you may also like", "more from",
+    "sponsored", "sponsored content", "newsletter", "sign up for our newsletter",
+    "follow us", "watch now", "play video", "click here", "accept cookies", "sign up now",
+    "already a subscriber?", "not a subscriber?", "forgot password?", "or", "loading",
+})
+
+# Line openers that introduce links or chrome rather than article text.
+BOILERPLATE_PREFIXES = (
+    "related:", "related stories:", "related story:", "related article:", "read more:",
+    "read next:", "more:", "see also:", "also read:", "recommended:", "watch:", "listen:",
+    "sign up for", "subscribe to", "follow us on", "click here to", "get the latest",
+    "don't miss", "photo:", "photos:", "credit:", "image credit:", "photo credit:", "source:",
+    "getty images", "©", "copyright", "all rights reserved",
+)
+
+# Photo agencies and credit words that end a photo-credit line.
+PHOTO_CREDIT_WORDS = frozenset({
+    "getty images", "getty", "shutterstock", "ap photo", "ap", "reuters", "alamy", "imdb",
+    "courtesy", "wireimage", "filmmagic", "invision", "everett collection", "mega", "backgrid",
+    "splash news", "rex", "instagram", "twitter", "youtube", "tiktok",
+})

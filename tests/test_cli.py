@@ -1,0 +1,102 @@
+"""The command line on the bundled samples, with a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from castline.cli import app
+
+from .conftest import SAMPLES
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("cli") / "kb.db")
+    result = run("ingest", str(SAMPLES), "--db", path)
+    assert result.exit_code == 0, result.output
+    assert "ingested 7, unchanged 0, updated 0, failed 0" in result.output
+    return path
+
+
+def test_reingest_is_a_no_op(db):
+    result = run("ingest", str(SAMPLES), "--db", db)
+    assert result.exit_code == 0
+    assert "ingested 0, unchanged 7, updated 0, failed 0" in result.output
+
+
+def test_changed_article_is_updated(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Title: Quinn Returns\n\nMara Quinn will return to the drama next season, TVLine reported.")
+    db = str(tmp_path / "kb.db")
+    assert run("ingest", str(path), "--db", db).exit_code == 0
+    path.write_text("Title: Quinn Returns\n\nMara Quinn will not return to the drama next season after all.")
+    result = run("ingest", str(path), "--db", db)
+    assert "ingested 0, unchanged 0, updated 1, failed 0" in result.output
+
+
+def test_failures_are_named_and_the_rest_is_stored(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "good.txt").write_text("Mara Quinn told Variety that she will direct an episode next season.")
+    db = str(tmp_path / "kb.db")
+    result = run("ingest", str(tmp_path / "empty.txt"), str(tmp_path / "good.txt"), "--db", db)
+    assert result.exit_code == 1
+    assert "empty.txt: empty input" in result.output
+    assert "ingested 1, unchanged 0, updated 0, failed 1" in result.output
+    sources = json.loads(run("sources", "--db", db, "--json").output)
+    assert [s["source"].rsplit("/", 1)[1] for s in sources] == ["good.txt"]
+
+
+def test_usage_error_exits_2():
+    assert run("ingest").exit_code == 2
+    assert run("export", "--format", "xml", "--db", "x.db").exit_code == 2
+
+
+def test_export_kb_json(db, tmp_path):
+    out = tmp_path / "kb.json"
+    assert run("export", "--db", db, "--format", "kb-json", "-o", str(out)).exit_code == 0
+    kb = json.loads(out.read_text())
+    assert kb["format"] == "castline-kb/1"
+    assert set(kb) == {"format", "documents", "entities", "facts", "quotes", "events"}
+    assert len(kb["documents"]) == 7
+    for entity in kb["entities"]:
+        for mention in entity["mentions"]:
+            text = next(d["text"] for d in kb["documents"] if d["id"] == mention["doc"])
+            assert text[mention["start"]:mention["end"]]
+
+
+def test_entities_and_show(db):
+    rows = json.loads(run("entities", "--db", db, "--json").output)
+    names = {r["name"]: r for r in rows}
+    assert names["Mara Quinn"]["type"] == "person"
+    assert names["Mara Quinn"]["documents"] >= 4
+    card = json.loads(run("show", "Quinn", "--db", db, "--json").output)
+    assert card["name"] == "Mara Quinn"
+    table = run("show", "Mara Quinn", "--db", db)
+    assert table.exit_code == 0 and "Mara Quinn" in table.output
+    assert run("show", "Nobody At All", "--db", db).exit_code == 1
+
+
+def test_sources_quotes_timeline_commands_work(db):
+    sources = json.loads(run("sources", "--db", db, "--json").output)
+    assert {s["outlet"] for s in sources} >= {"TVLine", "Screen Rant", "Us Weekly", "Deadline", "TV Insider"}
+    assert run("sources", "--db", db).exit_code == 0
+    assert run("quotes", "--db", db).exit_code == 0
+    assert isinstance(json.loads(run("quotes", "--db", db, "--json").output), list)
+    assert run("timeline", "Harbor City Fire", "--db", db).exit_code == 0
+
+
+def test_every_command_has_help_with_an_example():
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        result = run(name, "--help")
+        assert result.exit_code == 0
+        assert "Example:" in result.output, name

@@ -1,0 +1,123 @@
+"""The store on a real SQLite file and on PostgreSQL: transactions, re-ingest, merging, groups."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from castline.document import DocExtraction, Document, Entity, Fact, Quote, Span, Value
+from castline.export import export_kb
+from castline.kb import Store
+from castline.kb.schema import DocumentRow, EntityRow, MentionRow
+
+
+def doc(source: str, text: str, content_hash: str = "h1") -> Document:
+    return Document(source=source, text=text, content_hash=content_hash, published="2024-03")
+
+
+def person(key, name, *spans, kind="person", aliases=()):
+    return Entity(key=key, name=name, type=kind, aliases=list(aliases), mentions=[Span(*s) for s in spans])
+
+
+TEXT = "Mara Quinn plays Nora Vance on Harbor City Fire. Quinn, 41, said goodbye."
+
+
+def extraction() -> DocExtraction:
+    return DocExtraction(
+        entities=[person("a", "Mara Quinn", (0, 10), (49, 54), aliases=["Quinn"]),
+                  person("b", "Nora Vance", (17, 27), kind="character"),
+                  person("c", "Harbor City Fire", (31, 47), kind="show")],
+        facts=[Fact("a", "plays", "b", Span(0, 48), {"show": "c"}),
+               Fact("a", "age", Value(41), Span(49, 73), {"as_of": "2024-03"})],
+        quotes=[Quote(Span(49, 73), "said goodbye", "indirect", speaker="a")],
+    )
+
+
+def count(store: Store, table) -> int:
+    with store.sessions() as session:
+        return session.scalar(select(func.count()).select_from(table))
+
+
+def test_save_and_export(store):
+    assert store.status("one.txt", "h1") == "new"
+    assert store.save(doc("one.txt", TEXT), extraction()) == "ingested"
+    assert store.status("one.txt", "h1") == "unchanged"
+    assert store.status("one.txt", "h2") == "changed"
+    kb = export_kb(store)
+    assert kb["format"] == "castline-kb/1"
+    names = {e["id"]: e["name"] for e in kb["entities"]}
+    [plays] = [f for f in kb["facts"] if f["predicate"] == "plays"]
+    assert (names[plays["subject"]], names[plays["object"]]) == ("Mara Quinn", "Nora Vance")
+    assert names[plays["qualifiers"]["show"]] == "Harbor City Fire"
+    assert plays["evidence"][0]["text"] == "Mara Quinn plays Nora Vance on Harbor City Fire."
+    [age] = [f for f in kb["facts"] if f["predicate"] == "age"]
+    assert age["object"] == {"value": 41} and age["qualifiers"] == {"as_of": "2024-03"}
+    [quote] = kb["quotes"]
+    assert names[quote["speaker"]] == "Mara Quinn" and quote["kind"] == "indirect"
+
+
+def test_changed_article_replaces_its_extraction(store):
+    store.save(doc("one.txt", TEXT), extraction())
+    shorter = DocExtraction(entities=[person("a", "Mara Quinn", (0, 10))])
+    assert store.save(doc("one.txt", "Mara Quinn left.", "h2"), shorter) == "updated"
+    kb = export_kb(store)
+    assert [e["name"] for e in kb["entities"]] == ["Mara Quinn"]
+    assert kb["facts"] == [] and kb["quotes"] == []
+    assert count(store, DocumentRow) == 1 and count(store, MentionRow) == 1
+
+
+def test_failed_save_leaves_no_half_article(store):
+    store.save(doc("one.txt", TEXT), extraction())
+    broken = extraction()
+    broken.facts.append(Fact("a", "plays", "nobody", Span(0, 5)))
+    with pytest.raises(KeyError):
+        store.save(doc("two.txt", TEXT), broken)
+    assert count(store, DocumentRow) == 1
+    assert count(store, MentionRow) == 4
+    assert store.status("two.txt", "h1") == "new"
+
+
+def test_entities_merge_across_documents_without_over_merging(store):
+    store.save(doc("one.txt", TEXT), extraction())
+    store.save(doc("two.txt", "Mara Quinn left Harbor City Fire.", "h9"), DocExtraction(entities=[
+        person("x", "Mara Quinn", (0, 10)), person("y", "Harbor City Fire", (16, 32), kind="work")]))
+    store.save(doc("three.txt", "Quinn directed it.", "h8"), DocExtraction(entities=[
+        person("z", "Quinn", (0, 5))]))
+    kb = export_kb(store)
+    by_name = {e["name"]: e for e in kb["entities"]}
+    assert {m["doc"] for m in by_name["Mara Quinn"]["mentions"]} == {"d1", "d2"}
+    assert by_name["Harbor City Fire"]["type"] == "show"
+    assert "Quinn" in by_name  # a bare surname in another article stays its own entity
+    assert len(kb["entities"]) == 4
+
+
+def test_same_words_in_two_articles_share_a_quote_group(store):
+    words = "I will always be proud of my time on this show"
+    for n in (1, 2):
+        store.save(doc(f"{n}.txt", f"Mara Quinn said: {words}.", f"h{n}"), DocExtraction(
+            entities=[person("a", "Mara Quinn", (0, 10))],
+            quotes=[Quote(Span(17, 17 + len(words)), words + ("!" if n == 2 else ""), "direct", "a")]))
+    store.save(doc("3.txt", "Mara Quinn said: something else entirely.", "h3"), DocExtraction(
+        entities=[person("a", "Mara Quinn", (0, 10))],
+        quotes=[Quote(Span(17, 40), "something else entirely", "direct", "a")]))
+    groups = [q["group"] for q in export_kb(store)["quotes"]]
+    assert groups[0] == groups[1] != groups[2]
+
+
+def test_symmetric_fact_from_two_articles_is_one_fact(store):
+    for n, (first, second) in enumerate([("a", "b"), ("b", "a")], 1):
+        store.save(doc(f"{n}.txt", "Nora Vance married Eli Brandt.", f"h{n}"), DocExtraction(
+            entities=[person("a", "Nora Vance", (0, 10), kind="character"),
+                      person("b", "Eli Brandt", (19, 29), kind="character")],
+            facts=[Fact(first, "spouse_of", second, Span(0, 30))]))
+    [fact] = export_kb(store)["facts"]
+    assert {e["doc"] for e in fact["evidence"]} == {"d1", "d2"}
+
+
+def test_schema_is_versioned_and_reopens(tmp_path):
+    path = str(tmp_path / "kb.db")
+    Store(path).save(doc("one.txt", TEXT), extraction())
+    again = Store(path)
+    with again.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(EntityRow)) == 3
+    again.close()

@@ -103,6 +103,7 @@ class DocExtraction:
     facts: list[Fact] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    published: str | None = None  # inferred from the text when the document gave no date
 
     def entity(self, key: str) -> Entity:
         return next(e for e in self.entities if e.key == key)

@@ -36,7 +36,10 @@ def process(raw: RawArticle, model: str) -> tuple[Document, DocExtraction]:
     """Clean and extract one article: a pure function, safe to run in any process."""
     document = build_document(raw)
     if document.is_english:
-        return document, extract(document, load(model))
+        extraction = extract(document, load(model))
+        if extraction.published:
+            document.published, document.published_inferred = extraction.published, True
+        return document, extraction
     log.warning("%s: %s", raw.source, document.warnings[-1])
     return document, DocExtraction()
 

@@ -6,11 +6,21 @@ from spacy.language import Language
 
 from ..document import DocExtraction, Document
 from .context import Context
+from .coref import find_epithets, learn_genders, resolve_pronouns
 from .entities import find_entities
+from .quotes import find_quotes
+from .time import find_times, infer_published
 
 
 def extract(document: Document, nlp: Language) -> DocExtraction:
     """Everything castline learns from one document, with evidence offsets into its text."""
     ctx = Context(document=document, doc=nlp(document.text))
+    published = document.published or infer_published(document.text)
+    times = find_times(document.text, published)
     find_entities(ctx)
-    return DocExtraction(entities=[e for e in ctx.entities if e.mentions])
+    learn_genders(ctx)
+    find_epithets(ctx)
+    resolve_pronouns(ctx)
+    quotes = find_quotes(ctx, times)
+    return DocExtraction(entities=[e for e in ctx.entities if e.mentions], quotes=quotes,
+                         published=None if document.published else published)

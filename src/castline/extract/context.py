@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..document import Document, Entity, Span
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Stretches inside double quotation marks, paired naively; enough to judge salience."""
+    return [m.span() for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", text)]
+
+
+def inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    return any(s < offset < e for s, e in ranges)
 
 
 @dataclass
@@ -33,6 +44,10 @@ class Context:
     def text(self) -> str:
         return self.document.text
 
+    @cached_property
+    def quote_ranges(self) -> list[tuple[int, int]]:
+        return quoted_ranges(self.text)
+
     def entity(self, key: str) -> Entity:
         return next(e for e in self.entities if e.key == key)
 
@@ -42,8 +57,8 @@ class Context:
     def add_mentions(self, mentions: list[Mention]) -> None:
         self.mentions = sorted(self.mentions + mentions, key=lambda m: (m.start, -m.end))
         for m in mentions:
-            entity = self.entity(m.key)
-            entity.mentions.append(Span(m.start, m.end))
+            if m.kind != "pronoun":
+                self.entity(m.key).mentions.append(Span(m.start, m.end))
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The mention that covers [start, end), if any."""

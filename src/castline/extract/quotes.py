@@ -25,7 +25,7 @@ OPENERS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 MAX_PHRASE_WORDS = 4
 # Reporting verbs that carry on an interview already under way ("he added", "she concluded").
 CONTINUING_VERBS = {"say", "add", "explain", "continue", "conclude", "note", "chuckle", "laugh", "joke", "share",
-                    "muse", "reflect", "admit", "tell", "reveal", "go"}
+                    "muse", "reflect", "go"}
 BACK_REFERENCE = re.compile(r"\b(?:told|to|with)\s+the\s+(?:outlet|publication|magazine|site|paper|newspaper|"
                             r"podcast|network|program|programme)\b", re.I)
 STATEMENT = re.compile(r"\b(?:in|via|through)\s+a\s+(?:joint\s+)?(?:statement|press release)\b", re.I)
@@ -184,16 +184,19 @@ def _entity_of(ctx: Context, token: Token) -> str | None:
     return None
 
 
-def outlet_in(ctx: Context, start: int, end: int, skip: list[tuple[int, int]]) -> str | None:
-    """The outlet named in [start, end) outside quoted text, or the last named before for 'the outlet'."""
+def outlet_in(ctx: Context, start: int, end: int, skip: list[tuple[int, int]]) -> tuple[str | None, bool]:
+    """The outlet named in [start, end) outside quoted text, or for 'the outlet' the last one named before.
+
+    The flag tells a back-reference, whose quote continues an interview already reported.
+    """
     for mention in ctx.mentions_in(start, end):
         if ctx.type_of(mention.key) in OUTLET_TYPES and not any(s <= mention.start < e for s, e in skip):
-            return mention.key
+            return mention.key, False
     if BACK_REFERENCE.search(ctx.text[start:end]):
         earlier = [m for m in ctx.mentions if m.start < start and ctx.type_of(m.key) in OUTLET_TYPES]
         if earlier:
-            return earlier[-1].key
-    return None
+            return earlier[-1].key, True
+    return None, False
 
 
 def date_in(times: list[TimeExpr], start: int, end: int, skip: list[tuple[int, int]]) -> str | None:
@@ -211,6 +214,7 @@ class Attribution:
     date: str | None = None
     cue: str | None = None
     statement: bool = False
+    back_reference: bool = False  # "he told the outlet"
 
 
 def attribute(ctx: Context, frames: list[tuple[int, int]], verb: Token | None, times: list[TimeExpr],
@@ -219,7 +223,8 @@ def attribute(ctx: Context, frames: list[tuple[int, int]], verb: Token | None, t
     if verb is not None:
         found.speaker = speaker_of(ctx, verb)
     for start, end in frames:
-        found.outlet = found.outlet or outlet_in(ctx, start, end, skip)
+        if found.outlet is None:
+            found.outlet, found.back_reference = outlet_in(ctx, start, end, skip)
         found.date = found.date or date_in(times, start, end, skip)
         found.statement = found.statement or bool(STATEMENT.search(ctx.text[start:end]))
     if found.statement:
@@ -322,19 +327,22 @@ def indirect_quotes(ctx: Context, times: list[TimeExpr], direct: list[QuotedSpan
 
 def _reported_clause(verb: Token) -> tuple[int, int] | None:
     """Character bounds of what a reporting verb reports, or None."""
-    complements = [c for c in verb.children if c.dep_ == "ccomp"]
+    complements = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     if complements:
         clause = complements[0]
         words = list(clause.subtree)
         first = words[0]
-        if first.lower_ == "what" or clause.i < verb.i and verb.dep_ != "ROOT":
-            return None
-        if clause.i < verb.i:  # '“…,” he said' handled as direct; 'He is ready, she said' reported
+        if first.lower_ == "what":
             return None
         if first.dep_ == "mark" and first.lower_ in ("that", "whether", "if"):
             words = words[1:]
         if not words:
             return None
+        return words[0].idx, words[-1].idx + len(words[-1].text)
+    reported = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i
+                and not any(t.dep_ == "cc" and verb.i < t.i < c.i for t in verb.children)]
+    if reported and verb.nbor(1).dep_ != "ccomp":  # 'he joked to Us Weekly, being in control … came with …'
+        words = [t for t in reported[0].subtree]
         return words[0].idx, words[-1].idx + len(words[-1].text)
     if verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i > verb.i:
         reporting_end = max(t.i for t in verb.subtree)
@@ -377,6 +385,8 @@ def _continue_from(ctx: Context, quote: Quote, how: Attribution, before: Quote, 
         quote.outlet, quote.date = before.outlet, before.date
         how.statement = before_how.statement
         return
+    if how.back_reference and quote.date is None and quote.outlet == before.outlet:
+        quote.date = before.date
     if quote.speaker is None or quote.speaker != before.speaker:
         return
     if quote.outlet or quote.date or how.statement:

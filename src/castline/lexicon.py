@@ -53,7 +53,6 @@ OUTLETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Showbiz Cheat Sheet": ((), ("cheatsheet.com",)),
     "Soap Opera Digest": ((), ("soapoperadigest.com",)),
     "Soaps.com": ((), ("soaps.com",)),
-    "Give Me My Remote": ((), ("givememyremote.com",)),
     "Entertainment Tonight Canada": ((), ()),
     "Good Morning America": (("GMA",), ()),
     "Today": (("the Today show", "Today show"), ("today.com",)),

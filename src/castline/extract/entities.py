@@ -60,8 +60,16 @@ FRANCHISE_AFTER = re.compile(r"^\W{0,3}\s*(?:universe|franchise|shows|verse|seri
 WORK_AFTER = re.compile(r"^\W{0,3}\s*(?:video|film|movie|book|song|album|podcast|documentary|special|play|"
                         r"musical|compilation|clip|trailer|reel)\b", re.I)
 TITLE_PREFIX = re.compile(
-    r"\b(?P<title>(?:" + "|".join(sorted(CHARACTER_TITLES | {"director"}, key=len, reverse=True)) +
-    r")\.?)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)", re.I)
+    r"\b(?P<title>(?i:" + "|".join(sorted(CHARACTER_TITLES | {"director"}, key=len, reverse=True)) +
+    r")\.?)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+# Cues that the capitalized name after them is a publication or programme ("in an interview with X").
+_NAME = r"(?P<name>[A-Z][\w'’!.&-]*(?:\s+(?:[A-Z][\w'’!.&-]*|of|the|and|&|on|in)){0,6})"
+OUTLET_CUE = re.compile(
+    r"(?i:\b(?:in|during|for)\s+(?:an?|his|her|their)\s+(?:\w+\s+){0,2}?(?:interview|conversation|chat|sit-down|"
+    r"Q&A|appearance)\s+(?:with|on)|\bspeaking\s+(?:to|with)|\bspoke\s+(?:to|with)|\btalking\s+(?:to|with)|"
+    r"\btalked\s+(?:to|with)|\bsat\s+down\s+with|\bchatted\s+with|\bappear(?:ed|ing|s)?\s+on|\bguest\s+on|"
+    r"\bvia)\s+(?:the\s+)?" + _NAME)
+OUTLET_AFTER = re.compile(r"(?P<name>[A-Z][\w'’!.&-]*(?:\s+[A-Z][\w'’!.&-]*){0,4})\s+(?:first\s+)?reported\b")
 AGE_AFTER = re.compile(r"^,\s*\d{1,3},")
 PERSON_CUE_AFTER = re.compile(r"^(?:'s|’s)\s+(?:character|role|portrayal|performance|co-?stars?|castmates?)\b")
 
@@ -146,7 +154,8 @@ def quoted_candidates(text: str) -> list[Candidate]:
     """Short Title Case phrases in quotation marks: show, episode and work titles."""
     found = []
     for opening, closing in QUOTE_PAIRS:
-        pattern = re.compile(rf"(?<![\w]){re.escape(opening)}([^{re.escape(closing)}\n]{{1,80}}?){re.escape(closing)}")
+        pattern = re.compile(rf"(?<![\w]){re.escape(opening)}([^{re.escape(closing)}\n]{{1,80}}?){re.escape(closing)}"
+                             r"(?![^\W_])")
         for match in pattern.finditer(text):
             inner = match.group(1)
             stripped = inner.rstrip(",. ")
@@ -156,6 +165,21 @@ def quoted_candidates(text: str) -> list[Candidate]:
                 continue
             start = match.start(1)
             found.append(Candidate(start, start + len(stripped), stripped, "quoted"))
+    return found
+
+
+def cue_candidates(text: str) -> list[Candidate]:
+    """Names that cues mark as outlets: 'in an interview with X', 'speaking to X', 'via X', 'X reported'."""
+    found = []
+    for pattern in (OUTLET_CUE, OUTLET_AFTER):
+        for match in pattern.finditer(text):
+            name = re.sub(r"(?:\s+(?:of|the|and|&|on|in))+$", "", match.group("name")).rstrip(".'’")
+            if name.lower() in ("the", "a") or name.split()[0].lower() in SMALL:
+                continue
+            start = match.start("name")
+            cand = Candidate(start, start + len(name), name, "cue")
+            cand.votes["outlet"] = 4
+            found.append(cand)
     return found
 
 
@@ -213,7 +237,7 @@ def title_candidates(text: str) -> list[Candidate]:
 
 def non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
     """Lexicon names first, then quoted titles, titled names, then the model's spans; longer wins."""
-    rank = {"lexicon": 0, "quoted": 1, "title": 2, "ner": 3}
+    rank = {"lexicon": 0, "quoted": 1, "title": 2, "cue": 3, "ner": 4}
     chosen: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for cand in sorted(candidates, key=lambda c: (rank[c.origin], -(c.end - c.start), c.start)):
@@ -235,7 +259,7 @@ def group_candidates(candidates: list[Candidate]) -> list[Group]:
             order.append(groups[key])
         return groups[key]
 
-    person_like = [c for c in candidates if c.origin in ("ner", "title")]
+    person_like = [c for c in candidates if c.origin in ("ner", "title", "cue")]
     heads = {name_key(strip_title(c.text)): strip_title(c.text) for c in person_like
              if len(strip_title(c.text).split()) > 1}
     for cand in candidates:
@@ -244,7 +268,7 @@ def group_candidates(candidates: list[Candidate]) -> list[Group]:
             continue
         name = strip_title(cand.text)
         key = name_key(name)
-        if cand.origin in ("ner", "title"):
+        if cand.origin in ("ner", "title", "cue"):
             tokens = name.split()
             owners = [k for k, full in heads.items() if k != key and _is_part_of(tokens, full.split())]
             if owners:
@@ -281,6 +305,7 @@ def vote_types(ctx: Context, group: Group) -> None:
         if cand.origin == "quoted":
             _vote_title(ctx, group, cand, before, after)
             continue
+        group.votes.update({k: v for k, v in cand.votes.items() if not k.startswith("_")})
         if cand.type_hint and cand.origin == "ner":
             group.ner_votes[cand.type_hint] += 1
         elif cand.type_hint:
@@ -353,7 +378,7 @@ def find_entities(ctx: Context) -> list[tuple[str, str, int]]:
     """Fill ctx.entities and ctx.mentions; returns (actor, character, offset) seen as "Character (Actor)"."""
     text = ctx.text
     candidates = non_overlapping(lexicon_candidates(text) + quoted_candidates(text) + title_candidates(text)
-                                 + ner_candidates(ctx))
+                                 + cue_candidates(text) + ner_candidates(ctx))
     groups = group_candidates(candidates)
     for group in groups:
         vote_types(ctx, group)

@@ -71,7 +71,9 @@ OUTLET_CUE = re.compile(
     r"\bvia)\s+(?:the\s+)?" + _NAME)
 OUTLET_AFTER = re.compile(r"(?P<name>[A-Z][\w'’!.&-]*(?:\s+[A-Z][\w'’!.&-]*){0,4})\s+(?:first\s+)?reported\b")
 AGE_AFTER = re.compile(r"^,\s*\d{1,3},")
-PERSON_CUE_AFTER = re.compile(r"^(?:'s|’s)\s+(?:character|role|portrayal|performance|co-?stars?|castmates?)\b")
+PERSON_CUE_AFTER = re.compile(r"^(?:(?:'s|’s)\s+(?:character|role|portrayal|performance|co-?stars?|castmates?)"
+                              r"|,?\s+(?:who\s+)?(?:plays|played|portrays|portrayed|stars as|starred as|starring as"
+                              r"|will play|has played|is playing))\b")
 
 
 @dataclass
@@ -212,13 +214,32 @@ def ner_candidates(ctx: Context) -> list[Candidate]:
     found = []
     for ent in ctx.doc.ents:
         kind = NER_LABELS.get(ent.label_)
-        if kind is None or (len(ent) == 1 and ent[0].pos_ != "PROPN"):
+        if kind is None or (len(ent) == 1 and (ent[0].tag_.startswith("VB") or ent[0].is_stop)):
             continue  # "Directing" at the head of a subheading is no name
         bounds = clean_ner_span(ctx.text, ent.start_char, ent.end_char)
         if bounds is None:
             continue
         start, end = bounds
         found.append(Candidate(start, end, ctx.text[start:end], "ner", kind))
+    return found
+
+
+def _is_propn(token) -> bool:
+    return token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper() and token.text.isalpha()
+
+
+def propn_candidates(ctx: Context) -> list[Candidate]:
+    """Runs of two or more proper nouns the model left unlabelled ("Tomas Reyes", "Harbor City Fire")."""
+    found = []
+    run: list = []
+    for token in [*ctx.doc, None]:
+        if token is not None and _is_propn(token) and not (run and token.is_sent_start):
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            found.append(Candidate(start, end, ctx.text[start:end], "propn"))
+        run = [token] if token is not None and _is_propn(token) else []
     return found
 
 
@@ -237,7 +258,7 @@ def title_candidates(text: str) -> list[Candidate]:
 
 def non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
     """Lexicon names first, then quoted titles, titled names, then the model's spans; longer wins."""
-    rank = {"lexicon": 0, "quoted": 1, "title": 2, "cue": 3, "ner": 4}
+    rank = {"lexicon": 0, "quoted": 1, "title": 2, "cue": 3, "ner": 4, "propn": 5}
     chosen: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for cand in sorted(candidates, key=lambda c: (rank[c.origin], -(c.end - c.start), c.start)):
@@ -259,7 +280,7 @@ def group_candidates(candidates: list[Candidate]) -> list[Group]:
             order.append(groups[key])
         return groups[key]
 
-    person_like = [c for c in candidates if c.origin in ("ner", "title", "cue")]
+    person_like = [c for c in candidates if c.origin in ("ner", "title", "cue", "propn")]
     heads = {name_key(strip_title(c.text)): strip_title(c.text) for c in person_like
              if len(strip_title(c.text).split()) > 1}
     for cand in candidates:
@@ -268,7 +289,7 @@ def group_candidates(candidates: list[Candidate]) -> list[Group]:
             continue
         name = strip_title(cand.text)
         key = name_key(name)
-        if cand.origin in ("ner", "title", "cue"):
+        if cand.origin in ("ner", "title", "cue", "propn"):
             tokens = name.split()
             owners = [k for k, full in heads.items() if k != key and _is_part_of(tokens, full.split())]
             if owners:
@@ -314,7 +335,7 @@ def vote_types(ctx: Context, group: Group) -> None:
             group.votes["character"] += 4
         if AGE_AFTER.match(after) or PERSON_CUE_AFTER.match(after) or PERSON_CUE_BEFORE.search(before):
             group.votes["person"] += 3
-        if cand.origin == "ner" and cand.type_hint != "person" and (SHOW_CUE_AFTER.match(after)
+        if cand.origin in ("ner", "propn") and cand.type_hint != "person" and (SHOW_CUE_AFTER.match(after)
                                                                     or SHOW_CUE_BEFORE.search(before)):
             group.votes["show"] += 3
 
@@ -378,7 +399,7 @@ def find_entities(ctx: Context) -> list[tuple[str, str, int]]:
     """Fill ctx.entities and ctx.mentions; returns (actor, character, offset) seen as "Character (Actor)"."""
     text = ctx.text
     candidates = non_overlapping(lexicon_candidates(text) + quoted_candidates(text) + title_candidates(text)
-                                 + cue_candidates(text) + ner_candidates(ctx))
+                                 + cue_candidates(text) + ner_candidates(ctx) + propn_candidates(ctx))
     groups = group_candidates(candidates)
     for group in groups:
         vote_types(ctx, group)
@@ -401,10 +422,14 @@ def find_entities(ctx: Context) -> list[tuple[str, str, int]]:
 
 
 def propagate_mentions(ctx: Context) -> None:
-    """Find every further occurrence of each entity's names that the model missed."""
+    """Find every further occurrence of each entity's names (and of people's first and last names)."""
     owners: defaultdict[str, set[str]] = defaultdict(set)
     for entity in ctx.entities:
-        for form in {entity.name, *entity.aliases}:
+        forms = {entity.name, *entity.aliases}
+        words = entity.name.split()
+        if entity.type in ("person", "character") and len(words) > 1:
+            forms |= {words[0], words[-1]}
+        for form in forms:
             if form[:1].isupper():
                 owners[form].add(entity.key)
     taken = [(m.start, m.end) for m in ctx.mentions]
@@ -418,4 +443,7 @@ def propagate_mentions(ctx: Context) -> None:
                 continue
             taken.append((match.start(), match.end()))
             new.append(Mention(key, match.start(), match.end()))
+            entity = ctx.entity(key)
+            if form != entity.name and form not in entity.aliases:
+                entity.aliases.append(form)
     ctx.add_mentions(new)

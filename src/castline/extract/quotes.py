@@ -344,8 +344,11 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
     if reported and verb.nbor(1).dep_ != "ccomp":  # 'he joked to Us Weekly, being in control … came with …'
         words = [t for t in reported[0].subtree]
         return words[0].idx, words[-1].idx + len(words[-1].text)
-    if verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i > verb.i:
-        reporting_end = max(t.i for t in verb.subtree)
+    if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i > verb.i:
+        reporting_end = max(t.i for t in verb.subtree if not t.is_punct)
+        if reporting_end + 1 >= len(verb.doc) or verb.doc[reporting_end + 1].text != ",":
+            return None  # a parenthetical report is set off by a comma: 'as he told X, …'
+
         head_words = [t for t in verb.head.subtree if t.i > reporting_end]
         if len(head_words) < 3:
             return None

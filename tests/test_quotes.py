@@ -1,0 +1,165 @@
+"""Quote extraction and attribution on invented articles: each case asserts speaker and outlet."""
+
+from __future__ import annotations
+
+import pytest
+
+from castline.extract.quotes import find_quoted
+
+from .extraction import run
+
+INTRO = "Mara Quinn plays Capt. Nora Vance on Harbor City Fire. Tomas Reyes plays Lt. Eli Brandt on the drama.\n\n"
+
+
+@pytest.mark.parametrize("body, text, speaker, outlet", [
+    ('"The firehouse is home," Mara Quinn said.', "The firehouse is home,", "Mara Quinn", None),
+    ('"It was time to go," said Tomas Reyes.', "It was time to go,", "Tomas Reyes", None),
+    ("“We shot it in one night,” Reyes, 38, told Deadline.", "We shot it in one night,", "Tomas Reyes",
+     "Deadline"),
+    ("Quinn told TVLine: “I am not done with this character yet.”", "I am not done with this character yet.",
+     "Mara Quinn", "TVLine"),
+    ("‘I am not done with this show,’ Quinn told Variety.", "I am not done with this show,", "Mara Quinn",
+     "Variety"),
+    ("“Last day on set. Thank you all,” Quinn captioned a photo on Instagram.", "Last day on set. Thank you all,",
+     "Mara Quinn", "Instagram"),
+    ("“Nobody does it better,” Reyes wrote in an Instagram tribute.", "Nobody does it better,", "Tomas Reyes",
+     "Instagram"),
+    ("“It will break hearts,” according to Reyes.", "It will break hearts,", "Tomas Reyes", None),
+    ("“We are grateful for every season,” Quinn said in a statement.", "We are grateful for every season,",
+     "Mara Quinn", None),
+    ("“The fans’ letters kept me going and I can’t thank them enough,” Quinn said.",
+     "The fans’ letters kept me going and I can’t thank them enough,", "Mara Quinn", None),
+    ("“She looked at me and said, ‘You are ready,’ and I believed her,” Reyes told People.",
+     "She looked at me and said, ‘You are ready,’ and I believed her,", "Tomas Reyes", "People"),
+    ("“I could not have asked for a better partner on this show.” — Mara Quinn",
+     "I could not have asked for a better partner on this show.", "Mara Quinn", None),
+])
+def test_direct_quote_attribution(nlp, body, text, speaker, outlet):
+    result = run(nlp, INTRO + body)
+    assert ("direct", text, speaker, outlet) in result.quotes()
+
+
+def test_two_spans_around_said_are_two_quotes_by_one_speaker(nlp):
+    result = run(nlp, INTRO + "“I loved every minute,” Quinn said. “But it was time for something new.”")
+    assert result.quotes() == [("direct", "I loved every minute,", "Mara Quinn", None),
+                               ("direct", "But it was time for something new.", "Mara Quinn", None)]
+
+
+def test_floating_quote_paragraph_continues_the_previous_speaker_and_outlet(nlp):
+    result = run(nlp, INTRO + "“I grew up on this set,” Reyes told Variety.\n\n“Every crew member knows my kids.”")
+    assert result.quotes()[-1] == ("direct", "Every crew member knows my kids.", "Tomas Reyes", "Variety")
+
+
+def test_multi_paragraph_quote_is_one_quote(nlp):
+    body = ("Quinn told Variety: “The first season was chaos and we loved it.\n\n"
+            "“The second season we finally knew what we were doing.\n\n"
+            "“By the seventh I knew it was time to go.”\n\nThe finale airs in May.")
+    [quote] = run(nlp, INTRO + body).extraction.quotes
+    assert quote.text == ("The first season was chaos and we loved it. The second season we finally knew what we "
+                          "were doing. By the seventh I knew it was time to go.")
+    assert quote.kind == "direct"
+
+
+def test_odd_number_of_quote_marks_recovers(nlp):
+    body = 'Reyes told Deadline: "I loved it. And then I said "goodbye" and left.\n\nThe show returns in the fall.'
+    result = run(nlp, INTRO + body)
+    [quote] = [q for q in result.extraction.quotes if q.kind == "direct"]
+    assert quote.text.startswith("I loved it.")
+    assert (result.name(quote.speaker), result.name(quote.outlet)) == ("Tomas Reyes", "Deadline")
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "The cast’s favorite moment isn’t the finale, it’s the fans’ reaction."
+    assert find_quoted(text) == []
+
+
+def test_pronoun_speaker_two_sentences_back(nlp):
+    body = ("Mara Quinn spent seven years on the drama. She never missed a single day of filming. "
+            "“It was a family,” she told People.")
+    assert run(nlp, body).quotes() == [("direct", "It was a family,", "Mara Quinn", "People")]
+
+
+def test_pronoun_picks_the_right_gender(nlp):
+    body = ("Mara Quinn and Tomas Reyes met on the set in 2017. Quinn later said she trusted him completely. "
+            "“He taught me how to run into a fire,” she told Us Weekly.")
+    assert run(nlp, body).quote("run into a fire").speaker is not None
+    result = run(nlp, body)
+    assert result.name(result.quote("run into a fire").speaker) == "Mara Quinn"
+
+
+def test_epithet_speaker(nlp):
+    body = INTRO + ("Reyes, 38, joined the show in its first season.\n\n"
+                    "“I still get nervous before every take,” the Riverbend alum told TV Insider.")
+    result = run(nlp, body)
+    assert result.quotes()[-1] == ("direct", "I still get nervous before every take,", "Tomas Reyes", "TV Insider")
+    assert "the Riverbend alum" in result.entity("Tomas Reyes").aliases
+
+
+def test_age_epithet_speaker(nlp):
+    body = INTRO + ("Quinn thanked Reyes for his support. “Seven years went by in a flash,” "
+                    "the 41-year-old actress wrote on Instagram.")
+    assert run(nlp, body).quotes()[-1] == ("direct", "Seven years went by in a flash,", "Mara Quinn", "Instagram")
+
+
+def test_outlet_back_reference(nlp):
+    body = INTRO + ("Quinn sat down with Variety in March to talk about her exit. She was candid about the "
+                    "finale.\n\n“I cried for a week,” she told the outlet.")
+    assert run(nlp, body).quotes()[-1] == ("direct", "I cried for a week,", "Mara Quinn", "Variety")
+
+
+def test_unknown_outlet_from_interview_cue(nlp):
+    body = INTRO + "In an interview with Couch Potato Weekly, Reyes revealed that he had auditioned twice."
+    result = run(nlp, body)
+    assert ("indirect", "he had auditioned twice", "Tomas Reyes", "Couch Potato Weekly") in result.quotes()
+    assert result.types()["Couch Potato Weekly"] == "outlet"
+
+
+def test_dialogue_inside_an_episode_belongs_to_the_character(nlp):
+    body = ("In the finale, Capt. Nora Vance (Mara Quinn) handed her helmet to Lt. Eli Brandt (Tomas Reyes). "
+            "“This house is yours now,” she told Brandt during the final scene.")
+    assert run(nlp, body).quotes() == [("direct", "This house is yours now,", "Nora Vance", None)]
+
+
+@pytest.mark.parametrize("body, text, speaker, outlet", [
+    ("Reyes told TV Insider that he would love to direct another episode.",
+     "he would love to direct another episode", "Tomas Reyes", "TV Insider"),
+    ("Quinn revealed she had turned down the spinoff twice.", "she had turned down the spinoff twice",
+     "Mara Quinn", None),
+    ("However, as Reyes told Deadline, the writers had planned the exit for a year.",
+     "the writers had planned the exit for a year", "Tomas Reyes", "Deadline"),
+    ("Ideally, Quinn told Variety, she would return for the crossover.", "she would return for the crossover",
+     "Mara Quinn", "Variety"),
+    ("Reyes pointed out that the stunt team did all the hard work.", "the stunt team did all the hard work",
+     "Tomas Reyes", None),
+])
+def test_indirect_quotes(nlp, body, text, speaker, outlet):
+    assert ("indirect", text, speaker, outlet) in run(nlp, INTRO + body).quotes()
+
+
+def test_short_quoted_phrase_in_reported_speech_is_one_indirect_quote(nlp):
+    result = run(nlp, INTRO + "Quinn said a return to the firehouse is “not impossible” for her character.")
+    assert result.quotes() == [("indirect", "a return to the firehouse is “not impossible” for her character",
+                                "Mara Quinn", None)]
+
+
+def test_titles_in_quotes_are_not_quotes(nlp):
+    result = run(nlp, INTRO + 'Reyes directed the episode "Smoke Signals" for Harbor City Fire.')
+    assert result.extraction.quotes == []
+
+
+def test_passive_report_without_named_speaker(nlp):
+    body = INTRO + "Vance was told by her supervisor that the transfer had been approved."
+    [quote] = run(nlp, body).extraction.quotes
+    assert quote.speaker is None and quote.text == "the transfer had been approved"
+
+
+def test_that_said_is_not_reported_speech(nlp):
+    assert run(nlp, INTRO + "That said, the cast remains close.").extraction.quotes == []
+
+
+def test_quote_dates(nlp):
+    body = INTRO + ("“I knew it was the end,” Quinn told Variety in an interview published on Tuesday, "
+                    "March 12.\n\nReyes told Deadline in January that he would stay.")
+    result = run(nlp, body, published="2024-03-20")
+    assert result.quote("the end").date == "2024-03-12"
+    assert result.quote("he would stay").date == "2024-01"

@@ -9,6 +9,7 @@ from .context import Context
 from .coref import find_epithets, learn_genders, resolve_pronouns
 from .entities import find_entities
 from .quotes import find_quotes
+from .relations import find_facts
 from .time import find_times, infer_published
 
 
@@ -17,10 +18,11 @@ def extract(document: Document, nlp: Language) -> DocExtraction:
     ctx = Context(document=document, doc=nlp(document.text))
     published = document.published or infer_published(document.text)
     times = find_times(document.text, published)
-    find_entities(ctx)
+    pairs = find_entities(ctx)
     learn_genders(ctx)
-    find_epithets(ctx)
+    epithets = find_epithets(ctx)
     resolve_pronouns(ctx)
     quotes = find_quotes(ctx, times)
-    return DocExtraction(entities=[e for e in ctx.entities if e.mentions], quotes=quotes,
+    facts = find_facts(ctx, pairs, epithets, times, published)
+    return DocExtraction(entities=[e for e in ctx.entities if e.mentions], facts=facts, quotes=quotes,
                          published=None if document.published else published)

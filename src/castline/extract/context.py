@@ -39,6 +39,7 @@ class Context:
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)  # sorted by start
     gender: dict[str, str] = field(default_factory=dict)  # entity key -> "m" / "f"
+    played: dict[str, str] = field(default_factory=dict)  # actor key -> the character they play here
 
     @property
     def text(self) -> str:

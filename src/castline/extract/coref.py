@@ -57,7 +57,8 @@ def learn_genders(ctx: Context) -> None:
     votes: dict[str, Counter] = {}
     people = {e.key for e in ctx.entities if e.type in ("person", "character")}
     for sent in ctx.doc.sents:
-        names = [m for m in ctx.mentions_in(sent.start_char, sent.end_char) if m.key in people]
+        names = [m for m in ctx.mentions_in(sent.start_char, sent.end_char)
+                 if m.key in people and not inside(ctx.quote_ranges, m.start)]
         if not names:
             continue
         first, following = names[0], [m for m in names[1:] if m.key != names[0].key]

@@ -8,6 +8,7 @@ from ..document import DocExtraction, Document
 from .context import Context
 from .coref import find_epithets, learn_genders, resolve_pronouns
 from .entities import find_entities
+from .events import find_events
 from .quotes import find_quotes
 from .relations import find_facts
 from .time import find_times, infer_published
@@ -24,5 +25,6 @@ def extract(document: Document, nlp: Language) -> DocExtraction:
     resolve_pronouns(ctx)
     quotes = find_quotes(ctx, times)
     facts = find_facts(ctx, pairs, epithets, times, published)
+    events = find_events(ctx, times)
     return DocExtraction(entities=[e for e in ctx.entities if e.mentions], facts=facts, quotes=quotes,
-                         published=None if document.published else published)
+                         events=events, published=None if document.published else published)

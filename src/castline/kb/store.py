@@ -207,14 +207,16 @@ def _write_extraction(session: Session, doc: DocumentRow, extraction: DocExtract
         session.add(EvidenceRow(fact_id=row.id, document_id=doc.id, start=fact.evidence.start,
                                 end=fact.evidence.end, text=doc.text[fact.evidence.start:fact.evidence.end]))
     for ev in extraction.events:
-        participants = sorted({ids[p] for p in ev.participants if p in ids})
-        key = f"{ev.type}|{ev.date}|{','.join(map(str, participants))}"
+        participants = list(dict.fromkeys(ids[p] for p in ev.participants if p in ids))
+        # the same kind of event on the same date with the same subject, however many articles tell it
+        key = f"{ev.type}|{ev.date}|{participants[0] if participants else ''}"
         row = session.scalar(select(EventRow).where(EventRow.key == key))
         if row is None:
             row = EventRow(type=ev.type, date=ev.date, summary=ev.summary, key=key)
             session.add(row)
             session.flush()
-            session.add_all(EventParticipantRow(event_id=row.id, entity_id=p) for p in participants)
+        known = set(session.scalars(select(EventParticipantRow.entity_id).where(EventParticipantRow.event_id == row.id)))
+        session.add_all(EventParticipantRow(event_id=row.id, entity_id=p) for p in participants if p not in known)
         session.add(EvidenceRow(event_id=row.id, document_id=doc.id, start=ev.evidence.start,
                                 end=ev.evidence.end, text=doc.text[ev.evidence.start:ev.evidence.end]))
     for quote in extraction.quotes:

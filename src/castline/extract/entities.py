@@ -49,9 +49,10 @@ PERSON_CUE_BEFORE = re.compile(
     r"\b(?:co-?stars?|castmates?|cast members?|actor|actress|star|creator|showrunner|director|producer|"
     r"writer|executive producer|host|alum|on-?screen (?:wife|husband|partner|love|mom|dad))\s*,?\s*$", re.I)
 SHOW_CUE_AFTER = re.compile(
-    r"^(?:'s|’s)?\s*(?:fans|set|alum|alums|star|stars|cast|castmates?|season|seasons|episode|episodes|airs|"
+    r"^(?:'s|’s)?\s*(?:fans|set|star|stars|cast|castmates?|season|seasons|episode|episodes|airs|"
     r"aired|premiere|premiered|finale|writers|showrunners?|series|revival|reboot|spinoff|spin-off|"
-    r"universe|franchise|family)\b", re.I)
+    r"universe|franchise|family|(?:is|was|will be|has been)\s+(?:back|renewed|cancell?ed|picked up)|"
+    r"(?:returns|will return|is returning) for)\b", re.I)
 SHOW_CUE_BEFORE = re.compile(r"(?:\bon|\bseason \d+ of|\bepisode of|\bthe set of|\bjoined|\bleft|\bleaving|"
                              r"\bexit from|\bexit of|\bcast of|\bstar of|\bstars of|\balum of)\s+$", re.I)
 EPISODE_CUE = re.compile(r"\bepisodes?\b|\bepisode \d+['’]s\s*$", re.I)
@@ -386,6 +387,9 @@ def decide_type(ctx: Context, group: Group, show_exists: bool) -> str | None:
     if kind == "title":
         titles = [c for c in group.candidates if c.origin == "quoted"]
         return "work" if show_exists or len(titles) < 2 else "show"
+    if kind in ("person", "character") and len(group.name.split()) == 1 and not group.votes \
+            and len(group.candidates) < 2:
+        return None  # one bare word the model calls a name, and nothing in the article to back it
     if kind == "organization":
         if votes.get("person") or votes.get("character"):
             return "person" if votes["person"] >= votes["character"] else "character"

@@ -21,7 +21,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("exit_announced", re.compile(r"\b(?:announc|confirm|reveal)\w*\b.*\b(?:leav|exit|depart|walk\w* away)", re.I)),
     ("written_off", re.compile(r"\bwritten off\b|\bwrite\w* (?:him|her|them) off\b|\bkilled off\b", re.I)),
     ("exit", re.compile(r"\b(?:leav(?:e|es|ing)|left|exit\w*|depart\w*|walk\w* away|farewell|goodbye)\b", re.I)),
-    ("directing", re.compile(r"\bdirect(?:ed|ing|or|orial)\b", re.I)),
+    ("directing", re.compile(r"\bdirect(?:s|ed|ing|or|orial)?\b", re.I)),
     ("episode_aired", re.compile(r"\b(?:air(?:ed|s|ing)?|hit screens|premier\w*|broadcast|debut(?:ed|s)?)\b", re.I)),
     ("union_action", re.compile(r"\b(?:picket\w*|strike\w*|union|SAG-AFTRA|WGA|solidarity)\b", re.I)),
     ("social_post", re.compile(r"\b(?:Instagram|Twitter|TikTok|Facebook|social media|post(?:ed|s)?|caption\w*|"

@@ -154,9 +154,8 @@ def _tokens(ctx: Context, start: int, end: int) -> list[Token]:
 def _is_reporting(token: Token) -> bool:
     if token.lemma_.lower() not in REPORTING_VERBS or token.pos_ not in ("VERB", "AUX"):
         return False
-    if token.lemma_.lower() == "point" and not any(c.dep_ == "prt" for c in token.children):
-        return False
-    return True
+    # "pointed out" reports; "pointed at" does not
+    return token.lemma_.lower() != "point" or any(c.dep_ == "prt" for c in token.children)
 
 
 def speaker_of(ctx: Context, verb: Token) -> str | None:
@@ -368,7 +367,8 @@ def _paragraph_lead_date(ctx: Context, quote: Quote, speaker: str | None, times:
 def find_quotes(ctx: Context, times: list[TimeExpr]) -> list[Quote]:
     """All quotes of the document in text order, attributed; cue-less quotes continue the previous speaker."""
     spans = [s for s in find_quoted(ctx.text) if not is_phrase(ctx.text, s)]
-    found = sorted(direct_quotes(ctx, times, spans) + indirect_quotes(ctx, times, spans), key=lambda qa: qa[0].span.start)
+    found = sorted(direct_quotes(ctx, times, spans) + indirect_quotes(ctx, times, spans),
+                   key=lambda qa: qa[0].span.start)
     previous: tuple[Quote, Attribution] | None = None
     for quote, how in found:
         if previous is not None:

@@ -12,21 +12,23 @@ import re
 from collections.abc import Iterator
 
 from ..document import Fact, Span, Value
+from ..lexicon import CHARACTER_TITLES
 from .context import Context, Mention
 from .coref import Epithet, main_show
 from .time import TimeExpr
 
 PEOPLE = ("person", "character")
-PLAYS_AFTER = re.compile(r"^,?\s*(?:who\s+)?(?:also\s+)?(?:plays|played|portrays|portrayed|will play|has played|"
+# An optional rank or title before a character's name: "his boss, Capt. Nora Vance".
+_TITLE = r"(?:(?:" + "|".join(sorted(CHARACTER_TITLES, key=len, reverse=True)) + r")\.?\s+)?"
+PLAYS_AFTER = re.compile(r",?\s*(?:who\s+)?(?:also\s+)?(?:plays|played|portrays|portrayed|will play|has played|"
                          r"is playing|stars as|starred as|starring as|returns as|returned as|is cast as|was cast as|"
-                         r"joined [\w\s]{0,30}? as|joins [\w\s]{0,30}? as)\s+(?:the\s+)?$")
+                         r"joined [\w\s]{0,30}? as|joins [\w\s]{0,30}? as)\s+(?:the\s+)?" + _TITLE + "$", re.I)
 PLAYED_BY = re.compile(r"^\s*,?\s*\(?(?:who is |who was )?(?:played|portrayed) by\s+$")
 ROLE_OF = re.compile(r"(?P<owner>\b(?:his|her|their)|['’]s)\s+(?:former\s+|onscreen\s+|on-screen\s+)?"
                      r"(?:character|role|alter ego|(?:[\w-]+\s+)?(?:run|time|stint|tenure|turn|years|days) as|"
-                     r"portrayal of)\s*,?\s*(?:as\s+)?(?:(?:Det|Detective|Dr|Sgt|Capt|Lt|Officer|Agent)\.?\s+)?$",
-                     re.I)
+                     r"portrayal of)\s*,?\s*(?:as\s+)?" + _TITLE + "$", re.I)
 AS_ROLE = re.compile(r"\b(?:wrapping up|wrapped up|returning|returned|returns|return|cast|joined|joins|back)\s+as\s+"
-                     r"(?:(?:Det|Detective|Dr|Sgt|Capt|Lt|Officer|Agent)\.?\s+)?$", re.I)
+                     + _TITLE + "$", re.I)
 FAMILY = ("brother", "sister", "father", "mother", "son", "daughter", "cousin", "uncle", "aunt", "niece", "nephew",
           "grandfather", "grandmother", "grandson", "granddaughter", "stepfather", "stepmother", "stepson",
           "stepdaughter", "half-brother", "half-sister", "twin", "dad", "mom", "sibling", "brother-in-law",
@@ -42,18 +44,18 @@ RELATION_NOUNS = {
 }
 _REL_WORDS = "|".join(sorted((re.escape(w) for w in RELATION_NOUNS), key=len, reverse=True))
 RELATION_BEFORE = re.compile(rf"(?P<owner>\b(?:his|her|their)|['’]s)\s+(?:(?P<screen>on-?screen|real-life|former|"
-                             rf"late|new|older|younger|little|big|twin|longtime)\s+)*(?P<noun>{_REL_WORDS})\s*,?\s*$",
-                             re.I)
+                             rf"late|new|older|younger|little|big|twin|longtime)\s+)*(?P<noun>{_REL_WORDS})\s*,?\s*"
+                             + _TITLE + "$", re.I)
 MARRIED = re.compile(r"\b(?:married|marries|marrying|wed|weds)\s+(?:to\s+)?(?:(?:his|her)\s+(?:partner|girlfriend|"
                      r"boyfriend|fiancée?|love)\s*,?\s*)?$", re.I)
 SEASONS = re.compile(r"\bafter\s+(?P<n>\d+|\w+)\s+seasons\b|\b(?P<m>\d+|\w+)-season\s+(?:run|stint|tenure)\b", re.I)
-NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
-                                           "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
-                                           .split())}
+NUMBER_WORDS = {w: i for i, w in enumerate((
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty").split())}
 SEASON_EPISODE = re.compile(r"\bseason\s+(?P<season>\d+),?\s+episode\s+(?P<number>\d+)|\bS(?P<s2>\d+)\s*E(?P<e2>\d+)\b",
                             re.I)
 AIRED = re.compile(r"\b(?:which\s+)?(?:aired|airs|premiered|premieres|debuted|will air|is set to air|airing)\b", re.I)
-SLOT = re.compile(r"\bon\s+(?P<network>[A-Z][\w&+!]*(?:\s+[A-Z][\w&+!]*)?)\s+(?P<slot>(?:(?:Mondays|Tuesdays|"
+SLOT = re.compile(r"\s+(?P<slot>(?:(?:Mondays|Tuesdays|"
                   r"Wednesdays|Thursdays|Fridays|Saturdays|Sundays|weeknights|nightly)\s+)?(?:at\s+)?\d{1,2}(?::\d\d)?"
                   r"\s*(?:p\.?m\.?|a\.?m\.?)(?:\s*(?:ET|PT|CT|EST|PST|ET/PT|EDT|PDT)(?:/\d+c)?)?)")
 CREATED_BY = re.compile(r"\b(?:created|co-created|developed)\s+by\s+$|\b(?:creator|co-creator|showrunner and creator)"
@@ -106,7 +108,8 @@ def _mention_ending(ctx: Context, end: int, types: tuple[str, ...], window: int 
 def _mention_starting(ctx: Context, start: int, types: tuple[str, ...], window: int = 40) -> str | None:
     best = None
     for m in ctx.mentions:
-        if start <= m.start <= start + window and ctx.type_of(m.key) in types and (best is None or m.start < best.start):
+        if start <= m.start <= start + window and ctx.type_of(m.key) in types \
+                and (best is None or m.start < best.start):
             best = m
     return best.key if best else None
 
@@ -130,9 +133,9 @@ def _owner(ctx: Context, owner_start: int, owner_text: str, types: tuple[str, ..
 
 
 def _subject_key(ctx: Context, offset: int, types: tuple[str, ...]) -> str | None:
-    """The first entity of `types` named in the sentence before `offset` (its subject, usually)."""
+    """The first entity of `types` the sentence names before `offset` (its subject, usually), else after it."""
     sent = ctx.sentence_of(offset)
-    for m in ctx.mentions_in(sent.start_char, offset):
+    for m in ctx.mentions_in(sent.start_char, offset) + ctx.mentions_in(offset, sent.end_char):
         if ctx.type_of(m.key) in types:
             return m.key
     return None
@@ -267,7 +270,7 @@ def networks(ctx: Context, facts: Facts, epithets: list[Epithet]) -> None:
                          r"\s+(?:\w+\s+){0,2}?on\s+$", before, re.I):
             continue
         target = _mention_ending(ctx, m.start - 8, ("show",), 60) or show
-        slot = SLOT.match(ctx.text[m.start - 3:m.start + 80])
+        slot = SLOT.match(ctx.text[m.end:m.end + 80])
         facts.add(target, "airs_on", m.key, m.start, slot=slot.group("slot") if slot else None)
     for epithet in epithets:
         if epithet.credit and ctx.type_of(epithet.credit) == "network" and ctx.type_of(epithet.mention.key) == "show":
@@ -354,7 +357,7 @@ def directing(ctx: Context, facts: Facts) -> None:
         verb = re.search(r"\bdirected" + DIRECTED.pattern[1:], before, re.I)
         if verb:
             director = _mention_ending(ctx, m.start - len(verb.group(0)), ("person",), 20)
-        if director is None and (by := re.match(r"^[”\"’]?,?\s*(?:which was\s+|was\s+)?directed by\s+", after)):
+        if director is None and (by := re.match(r"^[,”\"’\s]*(?:which was\s+|was\s+)?directed by\s+", after)):
             director = _mention_starting(ctx, m.end + by.end(), ("person",), 3)
         if director is None and re.search(r"directorial debut\s+(?:with|on)\s+(?:[\w,]+\s+){0,6}?[“\"‘]?$", before):
             director = _subject_key(ctx, m.start, ("person",))

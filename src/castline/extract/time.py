@@ -22,12 +22,13 @@ WEEKDAYS |= {name.lower(): i for i, name in enumerate(calendar.day_abbr)}
 
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December" \
          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.?"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday" \
+           r"|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
-    ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:p\.?m|a\.?m|:))"
-                        rf"(?:,?\s+{_YEAR})?")),
+    ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                        rf"(?!\s*(?:p\.?m|a\.?m|:))(?:,?\s+{_YEAR})?")),
     ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
                         rf"(?:,?\s+{_YEAR})?")),
     ("month", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
@@ -45,8 +46,9 @@ PATTERNS = [
     ("anaphoric", re.compile(r"\b(?:at|around|by)\s+the\s+time\b(?!\s+(?:of\s+writing|of\s+publication|being))"
                              r"|\bthat\s+(?:day|week|month|year)\b", re.I)),
 ]
+# Words before a date in its clause that put it after the article: tense, schedules, present-tense airings.
 FUTURE = re.compile(r"\b(?:will|won['’]t|['’]ll|is set to|are set to|set to|is slated|slated to|scheduled|upcoming|"
-                    r"is expected to|plans? to|is going to|next)\b", re.I)
+                    r"is expected to|plans? to|is going to|next|airs|premieres|debuts|returns|hits)\b", re.I)
 
 
 @dataclass
@@ -144,11 +146,21 @@ def weekday_year(month: int, day: int, weekday: int, near: int, not_after: date 
 
 
 def _pick_year(month: int, day: int | None, reference: date, dct: When | None, future: bool) -> int:
-    """The year for a month (and day) without one: after the article for the future, else nearest the story."""
-    options = [y for y in (reference.year - 1, reference.year, reference.year + 1) if _valid(y, month, day)]
+    """The year for a month (and day) without one.
 
+    Against an article date known to the month: the last such date up to it,
+    or the next one after it in the future tense. Against a year only, the
+    one nearest the date the narrative has reached.
+    """
     def point(y: int) -> date:
         return When(y, month, day).first()
+
+    if dct is not None and dct.month is not None:
+        years = [y for y in range(dct.year - 2, dct.year + 3) if _valid(y, month, day)]
+        if future:
+            return min(y for y in years if When(y, month, day).last() >= dct.first())
+        return max(y for y in years if point(y) <= dct.last())
+    options = [y for y in (reference.year - 1, reference.year, reference.year + 1) if _valid(y, month, day)]
 
     if future and dct is not None:
         after = [y for y in options if When(y, month, day).last() >= dct.first()]
@@ -176,7 +188,7 @@ def resolve(exprs: list[TimeExpr], text: str, dct: str | None) -> None:
 
 def _clause_before(text: str, start: int) -> str:
     window = text[max(0, start - 60):start]
-    return re.split(r"[.;!?\n]", window)[-1]
+    return re.split(r"[.;!?](?=\s+[A-Z“\"])|\n", window)[-1]
 
 
 def _value(expr: TimeExpr, dct: When | None, reference: date | None, days: list[str], future: bool) -> str | None:

@@ -215,7 +215,8 @@ def _write_extraction(session: Session, doc: DocumentRow, extraction: DocExtract
             row = EventRow(type=ev.type, date=ev.date, summary=ev.summary, key=key)
             session.add(row)
             session.flush()
-        known = set(session.scalars(select(EventParticipantRow.entity_id).where(EventParticipantRow.event_id == row.id)))
+        known = set(session.scalars(select(EventParticipantRow.entity_id)
+                                    .where(EventParticipantRow.event_id == row.id)))
         session.add_all(EventParticipantRow(event_id=row.id, entity_id=p) for p in participants if p not in known)
         session.add(EvidenceRow(event_id=row.id, document_id=doc.id, start=ev.evidence.start,
                                 end=ev.evidence.end, text=doc.text[ev.evidence.start:ev.evidence.end]))

@@ -1,0 +1,69 @@
+"""Entity typing from the article's own cues, aliases and epithets, on invented articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from .extraction import run
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Fans love Nora Vance (Mara Quinn) on the drama.", "Nora Vance", "character"),
+    ("Fans love Nora Vance (Mara Quinn) on the drama.", "Mara Quinn", "person"),
+    ("Mara Quinn revealed that her character Nora Vance will leave.", "Nora Vance", "character"),
+    ("Tomas Reyes plays Eli Brandt, a firefighter with a past.", "Eli Brandt", "character"),
+    ("Tomas Reyes plays Eli Brandt, a firefighter with a past.", "Tomas Reyes", "person"),
+    ("In the finale, Det. Sam Ruiz finally cracks the case.", "Sam Ruiz", "character"),
+    ("The actress returned as Celia Ward for the crossover.", "Celia Ward", "character"),
+    ("Tomas Reyes, 38, told Deadline about the finale.", "Tomas Reyes", "person"),
+    ("The cast of Harbor City Fire gathered on set.", "Harbor City Fire", "show"),
+    ("Harbor City Fire airs on CBS on Thursdays.", "CBS", "network"),
+    ("Harbor City Fire streams on Paramount+ every week.", "Paramount+", "network"),
+    ("She told TVLine that she cried.", "TVLine", "outlet"),
+    ("She wrote a long post on Instagram about the finale.", "Instagram", "outlet"),
+    ("He is a proud SAG-AFTRA member and joined the picket line.", "SAG-AFTRA", "organization"),
+    ("In season 3, episode 4, “Cold Water,” Vance nearly drowns.", "Cold Water", "episode"),
+    ("During the “Cold Water” episode, Vance nearly drowns.", "Cold Water", "episode"),
+    ("He called it a dream to join the “Harbor City” universe.", "Harbor City", "franchise"),
+    ("The cast made a “Blooper Reel” video for the fans.", "Blooper Reel", "work"),
+    ("The family moved from Ohio to Portugal in 2019.", "Portugal", "place"),
+])
+def test_entity_types(nlp, text, name, kind):
+    assert run(nlp, text).types().get(name) == kind
+
+
+def test_full_name_surname_and_first_name_are_one_entity(nlp):
+    result = run(nlp, "Mara Quinn joined the cast in 2017. Quinn said the first day was hard. "
+                      "Mara still remembers it.")
+    entity = result.entity("Mara Quinn")
+    assert {"Quinn", "Mara"} <= set(entity.aliases)
+    assert len(entity.mentions) == 3
+    assert list(result.types()) == ["Mara Quinn"]
+
+
+def test_two_people_with_one_surname_stay_apart(nlp):
+    result = run(nlp, "Dana Whitfield and her brother Colin Whitfield both star on the drama. "
+                      "Colin Whitfield plays the fire chief.")
+    names = set(result.types())
+    assert {"Dana Whitfield", "Colin Whitfield"} <= names
+
+
+def test_epithets_become_aliases(nlp):
+    text = ("Mara Quinn is leaving the drama. The Ohio native told Variety she will miss it. "
+            "The Westbrook High alum thanked the fans.")
+    result = run(nlp, text)
+    aliases = set(result.entity("Mara Quinn").aliases)
+    assert {"The Ohio native", "The Westbrook High alum"} <= aliases
+    assert result.types()["Westbrook High"] == "work"
+    assert result.types()["Ohio"] == "place"
+
+
+def test_show_epithet_is_an_alias_of_the_show(nlp):
+    result = run(nlp, "Harbor City Fire returns tonight. The cast of Harbor City Fire is back, and "
+                      "the CBS drama has a new chief.")
+    assert "the CBS drama" in result.entity("Harbor City Fire").aliases
+
+
+def test_a_name_the_model_cannot_type_alone_is_dropped(nlp):
+    result = run(nlp, "Still team Quinnvance? The fans certainly are.")
+    assert "Quinnvance" not in result.types()

@@ -121,3 +121,40 @@ def test_schema_is_versioned_and_reopens(tmp_path):
     with again.sessions() as session:
         assert session.scalar(select(func.count()).select_from(EntityRow)) == 3
     again.close()
+
+
+def test_sources_that_disagree_are_conflicts(store):
+    for n, (age, seasons) in enumerate([(41, 7), (42, 8)], 1):
+        store.save(doc(f"{n}.txt", TEXT, f"h{n}"), DocExtraction(
+            entities=[person("a", "Mara Quinn", (0, 10)), person("c", "Harbor City Fire", (31, 47), kind="show")],
+            facts=[Fact("a", "age", Value(age), Span(49, 73), {"as_of": "2024-03"}),
+                   Fact("a", "cast_member_of", "c", Span(0, 48), {"seasons": seasons})]))
+    kb = export_kb(store)
+    details = sorted((c["predicate"], c["detail"], sorted(v["value"] for v in c["values"])) for c in kb["conflicts"])
+    assert details == [("age", "value", [41, 42]), ("cast_member_of", "seasons", [7, 8])]
+    [fact] = [f for f in kb["facts"] if f["predicate"] == "cast_member_of"]
+    assert fact["confidence"] == 0.75  # two articles without a known outlet count as two sources
+
+
+def test_confidence_grows_with_independent_outlets(store):
+    for n, outlet in enumerate(["Variety", "Deadline", "Variety"], 1):
+        document = doc(f"{n}.txt", TEXT, f"h{n}")
+        document.outlet = outlet
+        store.save(document, extraction())
+    [plays] = [f for f in export_kb(store)["facts"] if f["predicate"] == "plays"]
+    assert plays["confidence"] == 0.75 and len(plays["evidence"]) == 3
+
+
+def test_old_schema_is_upgraded(tmp_path):
+    import sqlite3
+    path = tmp_path / "old.db"
+    Store(str(path)).close()
+    with sqlite3.connect(path) as conn:  # make it look like a version 1 knowledge base
+        conn.execute("ALTER TABLE evidence DROP COLUMN qualifiers")
+        conn.execute("UPDATE schema_version SET version = 1")
+    store = Store(str(path))
+    store.save(doc("one.txt", TEXT), extraction())
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (2,)
+        assert conn.execute("SELECT count(*) FROM evidence WHERE qualifiers IS NOT NULL").fetchone() == (2,)
+    store.close()

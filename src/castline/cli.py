@@ -23,6 +23,7 @@ from rich.text import Text
 from .errors import CastlineError
 from .export import write_kb
 from .kb import Store, queries
+from .kb.conflicts import find_conflicts
 from .pipeline import ingest as run_ingest
 from .settings import Settings
 
@@ -225,6 +226,23 @@ def timeline_command(name: Annotated[str, typer.Argument(help="Person, character
         emit(rows, True)
     else:
         _print_timeline(rows)
+
+
+@app.command("conflicts")
+def conflicts_command(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Facts where sources disagree, side by side: two ages, two season counts, two air dates.
+
+    Example: castline conflicts --json
+    """
+    store = open_store(db)
+    with store.sessions() as session:
+        rows = find_conflicts(session)
+    table = _table("Conflicts", "subject", "predicate", "detail", "value", "sources")
+    for row in rows:
+        for value in row["values"]:
+            table.add_row(row["subject"]["name"], row["predicate"], row["detail"], str(value["value"]),
+                          "; ".join(f"{Path(s['source']).name} ({s['outlet'] or '?'})" for s in value["sources"]))
+    emit(rows, as_json, table)
 
 
 @app.command("sources")

@@ -10,6 +10,8 @@ from sqlalchemy import select
 
 from ..document import ENTITY_QUALIFIERS
 from ..kb import Store
+from ..kb.conflicts import find_conflicts
+from ..kb.queries import confidence
 from ..kb.schema import (
     AliasRow,
     DocumentRow,
@@ -37,10 +39,12 @@ def _evidence(rows: list[EvidenceRow]) -> list[dict[str, Any]]:
 def export_kb(store: Store) -> dict[str, Any]:
     """The whole knowledge base as one castline-kb/1 object."""
     with store.sessions() as session:
+        rows = list(session.scalars(select(DocumentRow).order_by(DocumentRow.id)))
         documents = [{"id": f"d{d.id}", "source": d.source, "title": d.title, "url": d.url,
                       "outlet": d.outlet, "author": d.author, "published": d.published,
                       "published_inferred": d.published_inferred, "text": d.text, "removed": d.removed}
-                     for d in session.scalars(select(DocumentRow).order_by(DocumentRow.id))]
+                     for d in rows]
+        outlets = {d.id: d.outlet for d in rows}
         aliases: defaultdict[int, list[str]] = defaultdict(list)
         for row in session.scalars(select(AliasRow).order_by(AliasRow.id)):
             if row.alias not in aliases[row.entity_id]:
@@ -64,7 +68,9 @@ def export_kb(store: Store) -> dict[str, Any]:
             qualifiers = {k: (_eid(v) if k in ENTITY_QUALIFIERS and isinstance(v, int) else v)
                           for k, v in f.qualifiers.items()}
             facts.append({"subject": _eid(f.subject_id), "predicate": f.predicate, "object": obj,
-                          "qualifiers": qualifiers, "evidence": _evidence(fact_evidence[f.id])})
+                          "qualifiers": qualifiers, "evidence": _evidence(fact_evidence[f.id]),
+                          "confidence": confidence([{"outlet": outlets[e.document_id], "source": e.document_id}
+                                                    for e in fact_evidence[f.id]])})
         quotes = [{"doc": f"d{q.document_id}", "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
                    "speaker": _eid(q.speaker_id), "outlet": _eid(q.outlet_id), "date": q.date, "cue": q.cue,
                    "group": f"q{q.group_id}"}
@@ -75,8 +81,23 @@ def export_kb(store: Store) -> dict[str, Any]:
         events = [{"date": v.date, "type": v.type, "participants": participants[v.id], "summary": v.summary,
                    "evidence": _evidence(event_evidence[v.id])}
                   for v in session.scalars(select(EventRow).order_by(EventRow.date, EventRow.id))]
+        conflicts = [_ids_of(c) for c in find_conflicts(session)]
     return {"format": FORMAT, "documents": documents, "entities": entities, "facts": facts,
-            "quotes": quotes, "events": events}
+            "quotes": quotes, "events": events, "conflicts": conflicts}
+
+
+def _ids_of(conflict: dict[str, Any]) -> dict[str, Any]:
+    """A conflict with entity and document references as export ids."""
+    out = {"subject": _eid(conflict["subject"]["id"]), "predicate": conflict["predicate"],
+           "detail": conflict["detail"],
+           "values": [{"value": v["value"], "evidence": [{"doc": f"d{s['document']}", "start": s["start"],
+                                                          "end": s["end"], "text": s["text"]}
+                                                         for s in v["sources"]]} for v in conflict["values"]]}
+    if conflict.get("object"):
+        out["object"] = _eid(conflict["object"]["id"])
+    if conflict.get("as_of"):
+        out["as_of"] = conflict["as_of"]
+    return out
 
 
 def write_kb(store: Store, out: IO[str]) -> None:

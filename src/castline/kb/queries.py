@@ -51,6 +51,12 @@ def entity_names(session: Session, ids: set[int]) -> dict[int, str]:
     return dict(session.execute(select(EntityRow.id, EntityRow.name).where(EntityRow.id.in_(ids))).all())
 
 
+def confidence(sources: list[dict[str, Any]]) -> float:
+    """Grows with independent sources: each further outlet (or unattributed article) halves the doubt."""
+    independent = {s["outlet"] or s["source"] for s in sources}
+    return round(1 - 0.5 ** len(independent), 3)
+
+
 def _sources(session: Session, rows: list[EvidenceRow]) -> list[dict[str, Any]]:
     docs = {d.id: d for d in session.scalars(select(DocumentRow).where(
         DocumentRow.id.in_({r.document_id for r in rows})))}
@@ -66,11 +72,16 @@ def facts_about(session: Session, entity_id: int) -> list[dict[str, Any]]:
     out = []
     for row in rows:
         evidence = list(session.scalars(select(EvidenceRow).where(EvidenceRow.fact_id == row.id)))
+        sources = _sources(session, evidence)
+        qualifiers = dict(row.qualifiers)
+        if isinstance(qualifiers.get("show"), int):
+            qualifiers["show"] = {"id": qualifiers["show"], "name": entity_names(session, {qualifiers["show"]})
+                                  .get(qualifiers["show"])}
         out.append({"id": row.id, "subject": {"id": row.subject_id, "name": names[row.subject_id]},
                     "predicate": row.predicate,
                     "object": ({"id": row.object_id, "name": names[row.object_id]} if row.object_id
                                else {"value": json.loads(row.object_value)}),
-                    "qualifiers": row.qualifiers, "sources": _sources(session, evidence)})
+                    "qualifiers": qualifiers, "confidence": confidence(sources), "sources": sources})
     return out
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, event, exists, func, inspect, select
+from sqlalchemy import create_engine, delete, event, exists, func, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -205,7 +205,8 @@ def _write_extraction(session: Session, doc: DocumentRow, extraction: DocExtract
         elif any(k not in row.qualifiers for k in qualifiers):
             row.qualifiers = qualifiers | row.qualifiers
         session.add(EvidenceRow(fact_id=row.id, document_id=doc.id, start=fact.evidence.start,
-                                end=fact.evidence.end, text=doc.text[fact.evidence.start:fact.evidence.end]))
+                                end=fact.evidence.end, text=doc.text[fact.evidence.start:fact.evidence.end],
+                                qualifiers=qualifiers or None))
     for ev in extraction.events:
         participants = list(dict.fromkeys(ids[p] for p in ev.participants if p in ids))
         # the same kind of event on the same date with the same subject, however many articles tell it
@@ -244,7 +245,11 @@ def _quote_group(session: Session, quote: QuoteRow) -> int:
     return quote.id
 
 
+def _add_evidence_qualifiers(conn: Connection) -> None:
+    conn.execute(text("ALTER TABLE evidence ADD COLUMN qualifiers JSON"))
+
+
 # Upgrade steps by target version: MIGRATIONS[n](connection) brings schema n-1 to n.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_evidence_qualifiers}
 
 

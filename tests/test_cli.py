@@ -65,7 +65,7 @@ def test_export_kb_json(db, tmp_path):
     assert run("export", "--db", db, "--format", "kb-json", "-o", str(out)).exit_code == 0
     kb = json.loads(out.read_text())
     assert kb["format"] == "castline-kb/1"
-    assert set(kb) == {"format", "documents", "entities", "facts", "quotes", "events"}
+    assert set(kb) == {"format", "documents", "entities", "facts", "quotes", "events", "conflicts"}
     assert len(kb["documents"]) == 7
     for entity in kb["entities"]:
         for mention in entity["mentions"]:

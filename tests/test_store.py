@@ -151,10 +151,41 @@ def test_old_schema_is_upgraded(tmp_path):
     Store(str(path)).close()
     with sqlite3.connect(path) as conn:  # make it look like a version 1 knowledge base
         conn.execute("ALTER TABLE evidence DROP COLUMN qualifiers")
+        conn.execute("ALTER TABLE entities DROP COLUMN type_votes")
         conn.execute("UPDATE schema_version SET version = 1")
     store = Store(str(path))
     store.save(doc("one.txt", TEXT), extraction())
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (2,)
+        assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (3,)
         assert conn.execute("SELECT count(*) FROM evidence WHERE qualifiers IS NOT NULL").fetchone() == (2,)
     store.close()
+
+
+def test_a_type_only_the_model_gave_yields_to_an_article_cue(store):
+    weak = person("x", "Harbor City Fire", (0, 16), kind="place")
+    weak.certain = False
+    store.save(doc("1.txt", "Harbor City Fire is great.", "h1"), DocExtraction(entities=[weak]))
+    store.save(doc("2.txt", "Harbor City Fire airs on CBS.", "h2"), DocExtraction(
+        entities=[person("y", "Harbor City Fire", (0, 16), kind="show")]))
+    [entity] = export_kb(store)["entities"]
+    assert entity["type"] == "show" and {m["doc"] for m in entity["mentions"]} == {"d1", "d2"}
+
+
+def test_two_certain_types_stay_two_entities(store):
+    store.save(doc("1.txt", "Nora Vance is a captain.", "h1"), DocExtraction(
+        entities=[person("x", "Nora Vance", (0, 10), kind="character")]))
+    store.save(doc("2.txt", "Nora Vance is a singer.", "h2"), DocExtraction(
+        entities=[person("y", "Nora Vance", (0, 10), kind="person")]))
+    assert sorted(e["type"] for e in export_kb(store)["entities"]) == ["character", "person"]
+
+
+def test_queries_run_on_both_databases(store):
+    from castline.kb import queries
+    store.save(doc("one.txt", TEXT), extraction())
+    with store.sessions() as session:
+        [found] = queries.find_entities(session, "Mara Quinn")
+        card = queries.entity_card(session, found.id)
+        assert card["name"] == "Mara Quinn" and card["quotes"][0]["text"] == "said goodbye"
+        assert queries.search(session, "Quinn")["entities"][0]["name"] == "Mara Quinn"
+        assert queries.document(session, 1)["mentions"]
+        assert queries.counts(session)["facts"] == 2

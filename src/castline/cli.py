@@ -262,5 +262,28 @@ def sources_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     emit(rows, as_json, table)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web UI and JSON API (read-only) over a knowledge base.
+
+    Example: castline serve --db demo.db --port 8000
+    """
+    import uvicorn
+
+    from .web import create_app
+
+    try:
+        web_app = create_app(Settings().with_overrides(db=db).db)
+    except CastlineError as exc:
+        errors.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    console.print(f"castline is serving http://{host}:{port}/ (API documented at http://{host}:{port}/docs)")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     app()

@@ -47,6 +47,7 @@ class Entity:
     type: str
     aliases: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
+    certain: bool = True  # False when only the language model's label typed it
 
 
 @dataclass(frozen=True)

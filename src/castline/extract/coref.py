@@ -30,8 +30,8 @@ _DESC = r"(?P<desc>(?:(?:\d+-year-old|[\"“‘]?[A-Z0-9][\w.'’&:+!-]*[\"”�
 EPITHET = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:former|longtime|beloved|fellow|real-life|award-winning|"
     r"Emmy-winning|Emmy-nominated|Oscar-winning|Golden Globe-winning|veteran|young|onetime|ex)\s+)?" + _DESC +
-    r"(?P<noun>" + "|".join(sorted(PERSON_EPITHET_NOUNS | FEMALE_NOUNS | MALE_NOUNS | CHARACTER_TITLES,
-                                    key=len, reverse=True)) + r")\b(?!['’]s\s+(?:character|role))")
+    r"(?P<noun>" + "|".join(sorted(PERSON_EPITHET_NOUNS | CHARACTER_TITLES | {"alumna", "alumnus"},
+                                    key=len, reverse=True)) + r")\b(?!['’]s\s+(?:character|role)|\s+of\b)")
 SHOW_EPITHET = re.compile(r"\b(?P<det>[Tt]he)\s+(?:(?P<network>" + "|".join(
     re.escape(n) for n in sorted(NETWORKS, key=len, reverse=True)) + r")\s+)?(?P<adj>(?:hit|long-running|"
     r"police|medical|legal|firefighter|crime|fantasy|hit\s+\w+)\s+)?(?P<noun>" + "|".join(SHOW_NOUNS) + r")\b")

@@ -53,8 +53,9 @@ SHOW_CUE_AFTER = re.compile(
     r"aired|premiere|premiered|finale|writers|showrunners?|series|revival|reboot|spinoff|spin-off|"
     r"universe|franchise|family|(?:is|was|will be|has been)\s+(?:back|renewed|cancell?ed|picked up)|"
     r"(?:returns|will return|is returning) for)\b", re.I)
-SHOW_CUE_BEFORE = re.compile(r"(?:\bon|\bseason \d+ of|\bepisode of|\bthe set of|\bjoined|\bleft|\bleaving|"
-                             r"\bexit from|\bexit of|\bcast of|\bstar of|\bstars of|\balum of)\s+$", re.I)
+SHOW_CUE_BEFORE = re.compile(r"(?:\bon|\bseason \d+ of|\b(?:episode|finale|premiere|season|set|cast|star|stars|alum|"
+                             r"creator|showrunner|writers|fans|revival|reboot|spinoff) of|\bjoined|\bleft|\bleaving|"
+                             r"\bexit from|\brenewed|\bcancell?ed|\bpicked up)\s+(?:the\s+)?$", re.I)
 EPISODE_CUE = re.compile(r"\bepisodes?\b|\bepisode \d+['’]s\s*$", re.I)
 AIRING = re.compile(r"\b(?:aired|airs|airing|hit screens|premiered|premieres|debuted|broadcast)\b", re.I)
 FRANCHISE_AFTER = re.compile(r"^\W{0,3}\s*(?:universe|franchise|shows|verse|series of shows)\b", re.I)
@@ -417,7 +418,8 @@ def find_entities(ctx: Context) -> list[tuple[str, str, int]]:
         key = f"L{len(ctx.entities) + 1}"
         aliases = sorted({c.text for c in group.candidates} - {group.name}
                          | {v[7:] for c in group.candidates for v in c.votes if v.startswith("_alias:")})
-        ctx.entities.append(Entity(key=key, name=group.name, type=kind, aliases=aliases))
+        certain = bool(group.fixed_type or group.votes[kind] or kind in ("work", "episode", "franchise"))
+        ctx.entities.append(Entity(key=key, name=group.name, type=kind, aliases=aliases, certain=certain))
         key_of[id(group)] = key
         ctx.add_mentions([Mention(key, c.start, c.end) for c in group.candidates])
     propagate_mentions(ctx)

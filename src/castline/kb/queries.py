@@ -38,8 +38,8 @@ def list_entities(session: Session, kind: str | None = None, limit: int = 200, o
 
 def find_entities(session: Session, name: str) -> list[EntityRow]:
     """Entities called `name` (any alias, case and punctuation aside), else whose name contains it."""
-    exact = session.scalars(select(EntityRow).join(AliasRow, AliasRow.entity_id == EntityRow.id)
-                            .where(AliasRow.key == name_key(name)).distinct()).all()
+    exact = session.scalars(select(EntityRow).where(
+        EntityRow.id.in_(select(AliasRow.entity_id).where(AliasRow.key == name_key(name))))).all()
     if exact:
         return list(exact)
     return list(session.scalars(select(EntityRow).where(EntityRow.name.ilike(f"%{name}%")).limit(20)))
@@ -85,36 +85,54 @@ def facts_about(session: Session, entity_id: int) -> list[dict[str, Any]]:
     return out
 
 
-def quotes(session: Session, speaker: str | None = None, outlet: str | None = None,
-           speaker_id: int | None = None, limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
-    """Quotes with speaker, outlet, date and every article the same words appeared in."""
+def quotes(session: Session, speaker: str | None = None, outlet: str | None = None, *,
+           speaker_id: int | None = None, outlet_id: int | None = None, document_id: int | None = None,
+           show_id: int | None = None, text: str | None = None, since: str | None = None, until: str | None = None,
+           limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
+    """Quotes with speaker, outlet, date and every article the same words appeared in, first source first.
+
+    `show_id` keeps quotes from articles that name the show; `since`/`until`
+    bound the quote's date, or its article's date when the quote has none.
+    """
     speaker_row, outlet_row = aliased(EntityRow), aliased(EntityRow)
+    when = func.coalesce(QuoteRow.date, DocumentRow.published)
     query = (select(QuoteRow, speaker_row.name, outlet_row.name, DocumentRow)
              .join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
              .outerjoin(speaker_row, speaker_row.id == QuoteRow.speaker_id)
              .outerjoin(outlet_row, outlet_row.id == QuoteRow.outlet_id)
-             .order_by(DocumentRow.published, QuoteRow.document_id, QuoteRow.start).limit(limit).offset(offset))
+             .order_by(when, QuoteRow.document_id, QuoteRow.start).limit(limit).offset(offset))
     if speaker_id is not None:
         query = query.where(QuoteRow.speaker_id == speaker_id)
+    if outlet_id is not None:
+        query = query.where(QuoteRow.outlet_id == outlet_id)
+    if document_id is not None:
+        query = query.where(QuoteRow.document_id == document_id)
     if speaker:
-        ids = [e.id for e in find_entities(session, speaker)]
-        query = query.where(QuoteRow.speaker_id.in_(ids))
+        query = query.where(QuoteRow.speaker_id.in_([e.id for e in find_entities(session, speaker)]))
     if outlet:
-        ids = [e.id for e in find_entities(session, outlet)]
-        query = query.where(QuoteRow.outlet_id.in_(ids))
+        query = query.where(QuoteRow.outlet_id.in_([e.id for e in find_entities(session, outlet)]))
+    if show_id is not None:
+        query = query.where(QuoteRow.document_id.in_(
+            select(MentionRow.document_id).where(MentionRow.entity_id == show_id)))
+    if text:
+        query = query.where(QuoteRow.text.ilike(f"%{text}%"))
+    if since:
+        query = query.where(when >= since)
+    if until:
+        query = query.where(when <= until + "\uffff")
     rows = session.execute(query).all()
     groups = {q.group_id for q, *_ in rows}
     appearances: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
     for group, doc_id, source, published, doc_outlet in session.execute(
             select(QuoteRow.group_id, DocumentRow.id, DocumentRow.source, DocumentRow.published,
                    DocumentRow.outlet).join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
-            .where(QuoteRow.group_id.in_(groups)).order_by(DocumentRow.published)):
+            .where(QuoteRow.group_id.in_(groups)).order_by(DocumentRow.published, DocumentRow.id)):
         appearances[group].append({"document": doc_id, "source": source, "published": published,
                                    "outlet": doc_outlet})
     return [{"id": q.id, "text": q.text, "kind": q.kind, "speaker": speaker_name, "speaker_id": q.speaker_id,
              "outlet": outlet_name, "outlet_id": q.outlet_id, "date": q.date, "cue": q.cue,
-             "document": doc.id, "source": doc.source, "start": q.start, "end": q.end, "group": q.group_id,
-             "appearances": appearances[q.group_id]}
+             "document": doc.id, "source": doc.source, "title": doc.title, "start": q.start, "end": q.end,
+             "group": q.group_id, "appearances": appearances[q.group_id]}
             for q, speaker_name, outlet_name, doc in rows]
 
 
@@ -158,3 +176,55 @@ def sources(session: Session) -> list[dict[str, Any]]:
              "published_inferred": d.published_inferred, "removed": len(d.removed or []),
              "entities": entity_counts.get(d.id, 0), "quotes": quote_counts.get(d.id, 0)}
             for d in session.scalars(select(DocumentRow).order_by(DocumentRow.published.desc(), DocumentRow.id))]
+
+
+def counts(session: Session) -> dict[str, int]:
+    return {name: session.scalar(select(func.count()).select_from(table)) or 0
+            for name, table in (("articles", DocumentRow), ("entities", EntityRow), ("facts", FactRow),
+                                ("quotes", QuoteRow), ("events", EventRow))}
+
+
+def search(session: Session, q: str, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
+    """Entities by name or alias, quotes by their words, articles by title or text."""
+    like = f"%{q}%"
+    entity_ids = {e.id for e in find_entities(session, q)}
+    entity_ids |= set(session.scalars(select(AliasRow.entity_id).where(AliasRow.alias.ilike(like)).limit(limit)))
+    entities = [{"id": e.id, "name": e.name, "type": e.type} for e in session.scalars(
+        select(EntityRow).where(EntityRow.id.in_(entity_ids)).order_by(EntityRow.name))]
+    found_quotes = quotes(session, text=q, limit=limit)
+    articles = [{"id": d.id, "title": d.title or d.source, "outlet": d.outlet, "published": d.published}
+                for d in session.scalars(select(DocumentRow).where(
+                    or_(DocumentRow.title.ilike(like), DocumentRow.text.ilike(like))).limit(limit))]
+    return {"entities": entities, "quotes": found_quotes, "articles": articles}
+
+
+def document(session: Session, document_id: int) -> dict[str, Any] | None:
+    """An article with everything extracted from it, offsets into its stored text."""
+    doc = session.get(DocumentRow, document_id)
+    if doc is None:
+        return None
+    mentions = session.execute(
+        select(MentionRow.start, MentionRow.end, EntityRow.id, EntityRow.name, EntityRow.type)
+        .join(EntityRow, EntityRow.id == MentionRow.entity_id)
+        .where(MentionRow.document_id == document_id).order_by(MentionRow.start)).all()
+    evidence = session.execute(select(EvidenceRow, FactRow.predicate, EventRow.type)
+                               .outerjoin(FactRow, FactRow.id == EvidenceRow.fact_id)
+                               .outerjoin(EventRow, EventRow.id == EvidenceRow.event_id)
+                               .where(EvidenceRow.document_id == document_id)).all()
+    return {
+        "id": doc.id, "source": doc.source, "url": doc.url, "title": doc.title, "outlet": doc.outlet,
+        "author": doc.author, "published": doc.published, "published_inferred": doc.published_inferred,
+        "text": doc.text, "removed": doc.removed, "warnings": doc.warnings,
+        "mentions": [{"start": s, "end": e, "entity": {"id": i, "name": n, "type": t}} for s, e, i, n, t in mentions],
+        "facts": [{"start": ev.start, "end": ev.end, "fact": ev.fact_id, "predicate": predicate}
+                  for ev, predicate, _ in evidence if ev.fact_id is not None],
+        "events": [{"start": ev.start, "end": ev.end, "event": ev.event_id, "type": kind}
+                   for ev, _, kind in evidence if ev.event_id is not None],
+        "quotes": quotes(session, document_id=document_id),
+    }
+
+
+def outlet_articles(session: Session, name: str) -> list[dict[str, Any]]:
+    return [{"id": d.id, "title": d.title or d.source, "published": d.published}
+            for d in session.scalars(select(DocumentRow).where(DocumentRow.outlet == name)
+                                     .order_by(DocumentRow.published.desc()))]

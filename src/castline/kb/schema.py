@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class Base(DeclarativeBase):
@@ -42,6 +42,8 @@ class EntityRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(500))
     type: Mapped[str] = mapped_column(String(20), index=True)
+    # how strongly each article typed it: {"show": 3, "place": 1}; `type` is the strongest
+    type_votes: Mapped[dict | None] = mapped_column(JSON, nullable=True)
 
 
 class AliasRow(Base):

@@ -22,7 +22,7 @@ from ..document import (
     Value,
 )
 from ..errors import StoreError
-from .names import compatible, is_proper_name, name_key, stronger_type
+from .names import TYPE_STRENGTH, compatible, is_proper_name, name_key, stronger_type
 from .schema import (
     SCHEMA_VERSION,
     AliasRow,
@@ -39,15 +39,22 @@ from .schema import (
 )
 from .text import same_words
 
+# The weight of an article's type for an entity when a cue in the text decided it (1 when only the model did).
+CERTAIN_VOTE = 3
 # Word-set F1 at or above which two quotes by one speaker are the same words.
 QUOTE_GROUP_OVERLAP = 0.6
 
 
-def database_url(db: str) -> str:
-    """A file path becomes an SQLite URL; anything with '://' is taken as an SQLAlchemy URL."""
+def database_url(db: str, readonly: bool = False) -> str:
+    """A file path becomes an SQLite URL (opened read-only if asked); '://' marks an SQLAlchemy URL."""
     if "://" in db:
         return db
-    return f"sqlite:///{Path(db).expanduser().resolve()}"
+    path = Path(db).expanduser().resolve()
+    if readonly:
+        if not path.exists():
+            raise StoreError(f"no knowledge base at {db}; run castline ingest first")
+        return f"sqlite:///file:{path}?mode=ro&uri=true"
+    return f"sqlite:///{path}"
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -58,16 +65,27 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _sqlite_readonly(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
 class Store:
     """Opens (and creates or upgrades) a knowledge base and writes whole articles into it."""
 
-    def __init__(self, db: str):
-        self.url = database_url(db)
+    def __init__(self, db: str, readonly: bool = False):
+        self.url = database_url(db, readonly)
         try:
-            self.engine: Engine = create_engine(self.url, future=True)
+            connect_args = {"options": "-c default_transaction_read_only=on"} \
+                if readonly and self.url.startswith("postgresql") else {}
+            self.engine: Engine = create_engine(self.url, connect_args=connect_args)
             if self.engine.dialect.name == "sqlite":
-                event.listen(self.engine, "connect", _sqlite_pragmas)
-            self._migrate()
+                event.listen(self.engine, "connect", _sqlite_readonly if readonly else _sqlite_pragmas)
+            if readonly:
+                self._check_version()
+            else:
+                self._migrate()
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open the knowledge base at {db}: {exc.__class__.__name__}: "
                              f"{str(exc).splitlines()[0]}") from exc
@@ -87,6 +105,15 @@ class Store:
             for step in range(version + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[step](conn)
                 conn.execute(SchemaVersion.__table__.insert().values(version=step))
+
+    def _check_version(self) -> None:
+        with self.engine.connect() as conn:
+            if not inspect(conn).has_table("schema_version"):
+                raise StoreError("not a castline knowledge base (no schema_version table)")
+            version = conn.execute(select(func.max(SchemaVersion.version))).scalar()
+        if version != SCHEMA_VERSION:
+            raise StoreError(f"the knowledge base has schema {version}, this castline reads {SCHEMA_VERSION}; "
+                             "run castline ingest once to upgrade it")
 
     def close(self) -> None:
         self.engine.dispose()
@@ -145,27 +172,41 @@ def _forget_document(session: Session, document_id: int) -> None:
     session.execute(delete(EntityRow).where(orphan))
 
 
+def _weak(row: EntityRow) -> bool:
+    """Typed so far only by the language model's labels, never by a cue in an article."""
+    return max((row.type_votes or {}).values(), default=0) < CERTAIN_VOTE
+
+
 def resolve_entity(session: Session, entity: Entity) -> EntityRow:
     """The stored entity a document's entity denotes, created when none does.
 
     Full names and multi-word aliases find an entity of a compatible type; a
     single-word name finds only an entity with exactly that name, so that
     "Halstead" in one article is not merged with "Will Halstead" in another.
+    Where one side was typed only by the language model, the same full name
+    merges whatever the types, and the type with the strongest votes wins.
     """
     names = [entity.name] + [a for a in entity.aliases if is_proper_name(a) and len(a.split()) > 1]
     keys = {name_key(n) for n in names} - {""}
     single = len(entity.name.split()) == 1
-    candidates = session.execute(
-        select(EntityRow).join(AliasRow, AliasRow.entity_id == EntityRow.id)
-        .where(AliasRow.key.in_(keys)).distinct()).scalars().all()
-    for row in sorted(candidates, key=lambda r: (r.type != entity.type, r.id)):
-        if not compatible(row.type, entity.type):
-            continue
+    candidates = session.scalars(select(EntityRow).where(
+        EntityRow.id.in_(select(AliasRow.entity_id).where(AliasRow.key.in_(keys))))).all()
+    vote = CERTAIN_VOTE if entity.certain else 1
+    for row in sorted(candidates, key=lambda r: (r.type != entity.type, not compatible(r.type, entity.type), r.id)):
         if single and name_key(row.name) != name_key(entity.name):
             continue
-        row.type = stronger_type(row.type, entity.type)
+        if not (compatible(row.type, entity.type) or not entity.certain or _weak(row)):
+            continue
+        votes = dict(row.type_votes or {row.type: 1})
+        votes[entity.type] = votes.get(entity.type, 0) + vote
+        row.type_votes = votes
+        best = max(votes.values())
+        leaders = [t for t, v in votes.items() if v == best]
+        row.type = row.type if row.type in leaders else max(leaders, key=lambda t: TYPE_STRENGTH.get(t, 0))
+        if compatible(row.type, entity.type):
+            row.type = stronger_type(row.type, entity.type)
         return row
-    row = EntityRow(name=entity.name, type=entity.type)
+    row = EntityRow(name=entity.name, type=entity.type, type_votes={entity.type: vote})
     session.add(row)
     session.flush()
     return row
@@ -239,8 +280,8 @@ def _quote_group(session: Session, quote: QuoteRow) -> int:
         select(QuoteRow.text, QuoteRow.group_id).where(
             QuoteRow.speaker_id == quote.speaker_id, QuoteRow.document_id != quote.document_id,
             QuoteRow.group_id.is_not(None))).all()
-    for text, group in others:
-        if same_words(text, quote.text) >= QUOTE_GROUP_OVERLAP:
+    for words, group in others:
+        if same_words(words, quote.text) >= QUOTE_GROUP_OVERLAP:
             return group
     return quote.id
 
@@ -249,7 +290,11 @@ def _add_evidence_qualifiers(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE evidence ADD COLUMN qualifiers JSON"))
 
 
+def _add_type_votes(conn: Connection) -> None:
+    conn.execute(text("ALTER TABLE entities ADD COLUMN type_votes JSON"))
+
+
 # Upgrade steps by target version: MIGRATIONS[n](connection) brings schema n-1 to n.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_evidence_qualifiers}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_evidence_qualifiers, 3: _add_type_votes}
 
 

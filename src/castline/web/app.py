@@ -1,0 +1,195 @@
+"""The read-only web UI and JSON API over a knowledge base (FastAPI + Jinja2)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.middleware.base import BaseHTTPMiddleware
+
+from ..export import export_kb
+from ..extract.time import find_times
+from ..kb import Store, queries
+from ..kb.conflicts import find_conflicts
+from . import views
+from .highlight import Layer, segments
+
+HERE = Path(__file__).parent
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+PAGE_SIZE = 50
+MAX_PAGE = 500
+
+
+class SecurityHeaders(BaseHTTPMiddleware):
+    """Every response forbids inline script and outside resources: article text can never run."""
+
+    async def dispatch(self, request, call_next):
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page.")]
+Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+
+
+def create_app(db: str) -> FastAPI:
+    """The app over the knowledge base at `db`, opened read-only."""
+    store = Store(db, readonly=True)
+    app = FastAPI(title="castline", version="1", docs_url=None, redoc_url=None,
+                  description="A sourced knowledge base of television, built from entertainment news. "
+                              "Every fact and quote links back to the sentence it came from.")
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    templates = Jinja2Templates(directory=HERE / "templates")
+
+    def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, context)
+
+    def card_or_404(session, entity_id: int) -> dict[str, Any]:
+        card = queries.entity_card(session, entity_id)
+        if card is None:
+            raise HTTPException(404, f"no entity {entity_id}")
+        return card
+
+    # ---- API -----------------------------------------------------------------------------------
+
+    @app.get("/api/entities", tags=["entities"], summary="List entities, most mentioned first")
+    def api_entities(type: str | None = None, limit: Limit = PAGE_SIZE, offset: Offset = 0):
+        with store.sessions() as session:
+            return {"items": queries.list_entities(session, type, limit, offset), "limit": limit, "offset": offset}
+
+    @app.get("/api/entities/{entity_id}", tags=["entities"],
+             summary="An entity card: aliases, facts with sources, quotes, timeline, articles")
+    def api_entity(entity_id: int):
+        with store.sessions() as session:
+            return card_or_404(session, entity_id)
+
+    @app.get("/api/timeline/{entity_id}", tags=["entities"], summary="An entity's timeline across articles")
+    def api_timeline(entity_id: int):
+        with store.sessions() as session:
+            card_or_404(session, entity_id)
+            return {"items": queries.timeline(session, entity_id)}
+
+    @app.get("/api/quotes", tags=["quotes"], summary="Quotes, filtered by speaker, outlet, show, words, dates")
+    def api_quotes(speaker: str | None = None, outlet: str | None = None, show: int | None = None,
+                   q: str | None = None, since: str | None = None, until: str | None = None,
+                   limit: Limit = PAGE_SIZE, offset: Offset = 0):
+        with store.sessions() as session:
+            items = queries.quotes(session, speaker, outlet, show_id=show, text=q, since=since, until=until,
+                                   limit=limit, offset=offset)
+        return {"items": items, "limit": limit, "offset": offset}
+
+    @app.get("/api/documents", tags=["articles"], summary="Articles, newest first")
+    def api_documents(limit: Limit = PAGE_SIZE, offset: Offset = 0):
+        with store.sessions() as session:
+            return {"items": queries.sources(session)[offset:offset + limit], "limit": limit, "offset": offset}
+
+    @app.get("/api/documents/{document_id}", tags=["articles"],
+             summary="An article: cleaned text, removed lines, and every extracted span")
+    def api_document(document_id: int):
+        with store.sessions() as session:
+            doc = queries.document(session, document_id)
+        if doc is None:
+            raise HTTPException(404, f"no article {document_id}")
+        return doc
+
+    @app.get("/api/conflicts", tags=["facts"], summary="Facts where sources disagree")
+    def api_conflicts():
+        with store.sessions() as session:
+            return {"items": find_conflicts(session)}
+
+    @app.get("/api/search", tags=["search"], summary="Entities, quotes and articles matching words")
+    def api_search(q: Annotated[str, Query(min_length=1)]):
+        with store.sessions() as session:
+            return queries.search(session, q)
+
+    @app.get("/api/export", tags=["export"], summary="The whole knowledge base as castline-kb/1 JSON")
+    def api_export():
+        body = json.dumps(export_kb(store), ensure_ascii=False)
+        return Response(body, media_type="application/json",
+                        headers={"Content-Disposition": 'attachment; filename="castline-kb.json"'})
+
+    # ---- pages ---------------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request):
+        with store.sessions() as session:
+            return page(request, "home.html", counts=queries.counts(session),
+                        articles=queries.sources(session)[:10], people=queries.list_entities(session, "person", 12),
+                        shows=queries.list_entities(session, "show", 12))
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request, q: str = ""):
+        with store.sessions() as session:
+            results = queries.search(session, q) if q.strip() else None
+        return page(request, "search.html", q=q, results=results)
+
+    @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(request: Request, entity_id: int):
+        with store.sessions() as session:
+            card = card_or_404(session, entity_id)
+            extra: dict[str, Any] = {}
+            if card["type"] == "person":
+                extra = views.person(card)
+            elif card["type"] == "show":
+                extra = views.show(session, card)
+            elif card["type"] == "character":
+                extra = views.character(card)
+            elif card["type"] == "outlet":
+                extra = {"given": queries.quotes(session, outlet_id=entity_id),
+                         "articles": queries.outlet_articles(session, card["name"])}
+        return page(request, "entity.html", card=card, view=extra)
+
+    @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
+    def quotes_page(request: Request, speaker: str = "", outlet: str = "", show: str = "", since: str = "",
+                    until: str = "", q: str = ""):
+        with store.sessions() as session:
+            show_ids = [e.id for e in queries.find_entities(session, show)] if show else []
+            rows = queries.quotes(session, speaker or None, outlet or None, show_id=show_ids[0] if show_ids else None,
+                                  text=q or None, since=since or None, until=until or None)
+            shows = queries.list_entities(session, "show", 100)
+        return page(request, "quotes.html", rows=rows, shows=shows,
+                    filters={"speaker": speaker, "outlet": outlet, "show": show, "since": since, "until": until,
+                             "q": q})
+
+    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
+    def articles_page(request: Request):
+        with store.sessions() as session:
+            return page(request, "articles.html", articles=queries.sources(session))
+
+    @app.get("/article/{document_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, document_id: int):
+        with store.sessions() as session:
+            doc = queries.document(session, document_id)
+        if doc is None:
+            raise HTTPException(404, f"no article {document_id}")
+        layers = [Layer(m["start"], m["end"], "mention", f"{m['entity']['name']} ({m['entity']['type']})",
+                        m["entity"]["id"]) for m in doc["mentions"]]
+        layers += [Layer(q["start"], q["end"], "quote", f"quote: {q['speaker'] or 'unknown speaker'}")
+                   for q in doc["quotes"]]
+        layers += [Layer(f["start"], f["end"], "fact", f["predicate"]) for f in doc["facts"]]
+        layers += [Layer(e["start"], e["end"], "event", e["type"]) for e in doc["events"]]
+        layers += [Layer(t.start, t.end, "date", f"date: {t.value}") for t in find_times(doc["text"], doc["published"])
+                   if t.value]
+        return page(request, "article.html", doc=doc, segments=segments(doc["text"], layers))
+
+    @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
+    def conflicts_page(request: Request):
+        with store.sessions() as session:
+            return page(request, "conflicts.html", conflicts=find_conflicts(session))
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request):
+        return page(request, "docs.html", spec=app.openapi())
+
+    return app

@@ -1,0 +1,193 @@
+"""The web UI and API: JSON endpoints through the app, pages in a real Chromium."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+from fastapi.testclient import TestClient
+
+from castline.kb import Store
+from castline.pipeline import ingest
+from castline.settings import Settings
+from castline.web import create_app
+
+from .conftest import ROOT, SAMPLES
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("web") / "kb.db")
+    store = Store(path)
+    report = ingest([str(SAMPLES), str(FIXTURES / "hostile-article.txt")], store, Settings())
+    store.close()
+    assert not report.failed
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(kb):
+    return TestClient(create_app(kb))
+
+
+def entity_id(client, name: str) -> int:
+    found = client.get("/api/search", params={"q": name}).json()["entities"]
+    return next(e["id"] for e in found if e["name"] == name)
+
+
+def test_api_lists_and_pages(client):
+    first = client.get("/api/entities", params={"limit": 2}).json()
+    second = client.get("/api/entities", params={"limit": 2, "offset": 2}).json()
+    assert len(first["items"]) == 2 and first["items"] != second["items"]
+    assert client.get("/api/entities", params={"limit": 0}).status_code == 422
+
+
+def test_api_entity_card_and_timeline(client):
+    quinn = entity_id(client, "Mara Quinn")
+    card = client.get(f"/api/entities/{quinn}").json()
+    assert card["type"] == "person"
+    plays = next(f for f in card["facts"] if f["predicate"] == "plays")
+    assert plays["object"]["name"] == "Nora Vance"
+    assert plays["sources"] and 0 < plays["confidence"] <= 1
+    assert isinstance(client.get(f"/api/timeline/{quinn}").json()["items"], list)
+    assert client.get("/api/entities/999999").status_code == 404
+
+
+def test_api_quotes_filters(client):
+    rows = client.get("/api/quotes", params={"speaker": "Quinn", "outlet": "Variety"}).json()["items"]
+    assert rows and all(r["speaker"] == "Mara Quinn" and r["outlet"] == "Variety" for r in rows)
+    assert client.get("/api/quotes", params={"q": "no such words anywhere"}).json()["items"] == []
+
+
+def test_api_document_export_and_docs(client):
+    doc = client.get("/api/documents/1").json()
+    assert doc["text"] and "mentions" in doc and "removed" in doc
+    export = client.get("/api/export")
+    assert export.json()["format"] == "castline-kb/1"
+    assert "attachment" in export.headers["content-disposition"]
+    assert "/api/quotes" in client.get("/openapi.json").json()["paths"]
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/api/entities/{entity_id}" in docs.text
+
+
+def test_security_headers_and_read_only(client):
+    response = client.get("/")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert client.post("/api/entities").status_code == 405
+    assert client.delete("/api/entities/1").status_code == 405
+
+
+def test_article_text_is_escaped(client):
+    hostile = next(d for d in client.get("/api/documents").json()["items"] if "Strange" in (d["title"] or ""))
+    html = client.get(f"/article/{hostile['id']}").text
+    assert "<script>window.__pwned" not in html and "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
+    assert "<img src=" not in html
+
+
+# ---- a real browser -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def server(kb):
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not installed at {CHROMIUM} (make test installs Debian's chromium)")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(kb), host="127.0.0.1", port=port, log_level="warning")
+    web = uvicorn.Server(config)
+    thread = threading.Thread(target=web.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not web.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    web.should_exit = True
+    thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.errors = errors
+    yield page
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_person_page_fact_links_to_its_highlighted_sentence(page, server, client):
+    quinn = entity_id(client, "Mara Quinn")
+    page.goto(f"{server}/entity/{quinn}")
+    assert page.locator("h1").inner_text() == "Mara Quinn"
+    shot(page, "person")
+    row = page.locator("tr.fact", has_text="plays").first
+    link = row.locator("a.source").first
+    evidence = link.get_attribute("title")
+    link.click()
+    page.wait_for_url("**/article/**#at-*")
+    flashed = page.locator(".seg.flash")
+    assert flashed.count() > 0
+    assert "".join(flashed.all_inner_texts()) == evidence
+    assert flashed.first.is_visible()
+    shot(page, "article-highlight")
+
+
+def test_search_finds_a_quote(page, server):
+    page.goto(server)
+    shot(page, "home")
+    page.fill("input[name=q]", "surprise party")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=*")
+    assert "the cast threw Reyes a surprise party" in page.locator("blockquote").first.inner_text()
+    shot(page, "search")
+
+
+def test_hostile_article_shows_markup_as_text_and_runs_nothing(page, server, client):
+    hostile = next(d for d in client.get("/api/documents").json()["items"] if "Strange" in (d["title"] or ""))
+    page.goto(f"{server}/article/{hostile['id']}")
+    text = page.locator("#article-text").inner_text()
+    assert "<script>window.__pwned = 1</script>" in text
+    assert '<img src="x" onerror="window.__pwned = 2">' in text
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("#article-text img, #article-text script").count() == 0
+    assert page.errors == []
+    shot(page, "hostile-article")
+
+
+def test_main_pages_render(page, server, client):
+    for name, path in [("show", f"/entity/{entity_id(client, 'Harbor City Fire')}"),
+                       ("character", f"/entity/{entity_id(client, 'Nora Vance')}"),
+                       ("outlet", f"/entity/{entity_id(client, 'Variety')}"),
+                       ("quotes", "/quotes?speaker=Quinn"), ("conflicts", "/conflicts"), ("api-docs", "/docs")]:
+        response = page.goto(server + path)
+        assert response.status == 200, path
+        shot(page, name)
+    page.goto(f"{server}/entity/{entity_id(client, 'Harbor City Fire')}")
+    assert page.locator("h2", has_text="Cast").count() == 1
+    assert page.errors == []

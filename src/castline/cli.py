@@ -263,6 +263,54 @@ def sources_command(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 
 @app.command()
+def bench(
+    corpus: Annotated[list[str], typer.Argument(help="Files, folders or URLs to measure on.")],
+    repeat: Annotated[int, typer.Option(min=1, help="Ingest the corpus this many times over.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes, for spaCy and castline alike.")] = 1,
+    as_json: JsonOption = False,
+) -> None:
+    """Throughput and memory against the bare spaCy model on the same texts, time per stage, re-ingest cost.
+
+    Example: castline bench ../shared/corpus/seeds --repeat 20 --jobs 2
+    """
+    from .bench import run
+
+    figures = run(corpus, repeat=repeat, jobs=jobs)
+    if as_json:
+        emit(figures, True)
+        return
+    castline, bare = figures["castline"], figures["bare_spacy"]
+    table = _table(f"castline bench: {figures['documents']} articles, {figures['jobs']} job(s)", "measure", "value")
+    table.add_row("bare spaCy (nlp.pipe)", f"{bare['docs_per_second']:.1f} docs/s ({bare['seconds']:.1f} s)")
+    table.add_row("castline ingest", f"{castline['docs_per_second']:.1f} docs/s ({castline['seconds']:.1f} s)")
+    table.add_row("ratio to bare spaCy", f"{castline['ratio_to_bare_spacy']:.2f}")
+    for stage, seconds in castline["stages"].items():
+        table.add_row(f"  stage {stage}", f"{seconds:.2f} s (summed over processes)")
+    table.add_row("re-ingest unchanged", f"{figures['reingest']['seconds']:.2f} s "
+                                         f"({figures['reingest']['share_of_first']:.1%} of the first ingest)")
+    rss = figures["peak_rss_mb"]
+    table.add_row("peak RSS", f"main {rss['main']:.0f} MB, largest worker {rss['largest_worker']:.0f} MB")
+    table.add_row("entity page (median)", f"{figures['entity_page_ms']:.1f} ms")
+    console.print(table)
+
+
+@app.command()
+def synth(
+    out: Annotated[Path, typer.Argument(help="Folder to write the corpus into.")],
+    articles: Annotated[int, typer.Option("--articles", "-n", min=1, help="How many articles.")] = 1000,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed writes the same corpus.")] = 7,
+) -> None:
+    """Write a synthetic corpus of invented-franchise articles (txt, scraped txt, HTML, JSONL) for benchmarks.
+
+    Example: castline synth /tmp/corpus-10k --articles 10000
+    """
+    from .synth import write_corpus
+
+    files = write_corpus(out, articles, seed)
+    console.print(f"wrote {articles} articles in {files} files under {out}")
+
+
+@app.command()
 def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",

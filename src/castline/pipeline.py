@@ -14,10 +14,13 @@ from .extract.nlp import load
 from .ingest import RawArticle, build_document, raw_articles
 from .kb import Store
 from .settings import Settings
+from .timing import Timings
 
 log = logging.getLogger(__name__)
 # Articles handed to worker processes ahead of the store, per worker: keeps memory flat.
 IN_FLIGHT_PER_JOB = 4
+
+Processed = tuple[Document, DocExtraction, Timings]
 
 
 @dataclass
@@ -26,25 +29,28 @@ class IngestReport:
     unchanged: int = 0
     updated: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    timings: Timings = field(default_factory=Timings)  # seconds per stage, summed over articles
 
     def summary(self) -> str:
         return (f"ingested {self.ingested}, unchanged {self.unchanged}, updated {self.updated}, "
                 f"failed {len(self.failed)}")
 
 
-def process(raw: RawArticle, model: str) -> tuple[Document, DocExtraction]:
+def process(raw: RawArticle, model: str) -> Processed:
     """Clean and extract one article: a pure function, safe to run in any process."""
-    document = build_document(raw)
-    if document.is_english:
-        extraction = extract(document, load(model))
-        if extraction.published:
-            document.published, document.published_inferred = extraction.published, True
-        return document, extraction
-    log.warning("%s: %s", raw.source, document.warnings[-1])
-    return document, DocExtraction()
+    timings = Timings()
+    with timings.stage("clean"):
+        document = build_document(raw)
+    if not document.is_english:
+        log.warning("%s: %s", raw.source, document.warnings[-1])
+        return document, DocExtraction(), timings
+    extraction = extract(document, load(model), timings)
+    if extraction.published:
+        document.published, document.published_inferred = extraction.published, True
+    return document, extraction, timings
 
 
-def _process_safely(raw: RawArticle, model: str) -> tuple[Document, DocExtraction] | InputError:
+def _process_safely(raw: RawArticle, model: str) -> Processed | InputError:
     try:
         return process(raw, model)
     except InputError as exc:
@@ -61,26 +67,41 @@ def _warm(model: str) -> None:
 def ingest(inputs: list[str], store: Store, settings: Settings, jobs: int = 1,
            on_progress: Callable[[str], None] | None = None) -> IngestReport:
     """Ingest every article the inputs hold; unchanged articles are skipped before any parsing."""
+    return ingest_articles(raw_articles(inputs, settings), store, settings, jobs, on_progress)
+
+
+def ingest_articles(articles: Iterator[RawArticle | InputError], store: Store, settings: Settings, jobs: int = 1,
+                    on_progress: Callable[[str], None] | None = None) -> IngestReport:
+    """Ingest a stream of raw articles (and the errors met reading them), in `jobs` processes."""
     report = IngestReport()
     load(settings.spacy_model)  # fail early, and once, when the model is missing
+    clock = report.timings
 
     def pending() -> Iterator[RawArticle]:
-        for item in raw_articles(inputs, settings):
+        while True:
+            with clock.stage("read"):
+                item = next(articles, None)
+                if item is None:
+                    return
+                unchanged = not isinstance(item, InputError) and \
+                    store.status(item.source, item.content_hash) == "unchanged"
             if isinstance(item, InputError):
                 report.failed.append((item.source, item.reason))
                 _tick(on_progress, item.source)
-            elif store.status(item.source, item.content_hash) == "unchanged":
+            elif unchanged:
                 report.unchanged += 1
                 _tick(on_progress, item.source)
             else:
                 yield item
 
-    def record(raw: RawArticle, result: tuple[Document, DocExtraction] | InputError) -> None:
+    def record(raw: RawArticle, result: Processed | InputError) -> None:
         if isinstance(result, InputError):
             report.failed.append((result.source, result.reason))
         else:
+            document, extraction, timings = result
+            clock.merge(timings)
             try:
-                outcome = store.save(*result)
+                outcome = store.save(document, extraction, clock)
             except Exception as exc:  # the article is rolled back; the batch goes on
                 log.exception("storing %s failed", raw.source)
                 report.failed.append((raw.source, f"not stored ({exc.__class__.__name__}: {exc})"))

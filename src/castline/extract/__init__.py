@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from ..document import DocExtraction, Document
+from ..timing import Timings
 from .context import Context
 from .coref import find_epithets, learn_genders, resolve_pronouns
 from .entities import find_entities
@@ -14,17 +15,25 @@ from .relations import find_facts
 from .time import find_times, infer_published
 
 
-def extract(document: Document, nlp: Language) -> DocExtraction:
+def extract(document: Document, nlp: Language, timings: Timings | None = None) -> DocExtraction:
     """Everything castline learns from one document, with evidence offsets into its text."""
-    ctx = Context(document=document, doc=nlp(document.text))
-    published = document.published or infer_published(document.text)
-    times = find_times(document.text, published)
-    pairs = find_entities(ctx)
-    learn_genders(ctx)
-    epithets = find_epithets(ctx)
-    resolve_pronouns(ctx)
-    quotes = find_quotes(ctx, times)
-    facts = find_facts(ctx, pairs, epithets, times, published)
-    events = find_events(ctx, times)
+    clock = timings if timings is not None else Timings()
+    with clock.stage("parse"):
+        ctx = Context(document=document, doc=nlp(document.text))
+    with clock.stage("time"):
+        published = document.published or infer_published(document.text)
+        times = find_times(document.text, published)
+    with clock.stage("entities"):
+        pairs = find_entities(ctx)
+    with clock.stage("coref"):
+        learn_genders(ctx)
+        epithets = find_epithets(ctx)
+        resolve_pronouns(ctx)
+    with clock.stage("quotes"):
+        quotes = find_quotes(ctx, times)
+    with clock.stage("relations"):
+        facts = find_facts(ctx, pairs, epithets, times, published)
+    with clock.stage("events"):
+        events = find_events(ctx, times)
     return DocExtraction(entities=[e for e in ctx.entities if e.mentions], facts=facts, quotes=quotes,
                          events=events, published=None if document.published else published)

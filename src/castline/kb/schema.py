@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class Base(DeclarativeBase):
@@ -123,6 +123,17 @@ class QuoteRow(Base):
     date: Mapped[str | None] = mapped_column(String(10))
     cue: Mapped[str | None] = mapped_column(String(40))
     group_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+class QuoteSketchRow(Base):
+    """MinHash values of a quote's words: quotes by one speaker sharing one are compared in full."""
+
+    __tablename__ = "quote_sketches"
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True)
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(Integer)
+    value: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (Index("ix_quote_sketches_lookup", "speaker_id", "value"),)
 
 
 Index("ix_mentions_doc_entity", MentionRow.document_id, MentionRow.entity_id)

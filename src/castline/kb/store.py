@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, event, exists, func, inspect, select, text
+from sqlalchemy import create_engine, delete, event, exists, func, insert, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,9 +19,13 @@ from ..document import (
     DocExtraction,
     Document,
     Entity,
+    Event,
+    Fact,
+    Quote,
     Value,
 )
 from ..errors import StoreError
+from ..timing import Timings
 from .names import TYPE_STRENGTH, compatible, is_proper_name, name_key, stronger_type
 from .schema import (
     SCHEMA_VERSION,
@@ -35,9 +39,10 @@ from .schema import (
     FactRow,
     MentionRow,
     QuoteRow,
+    QuoteSketchRow,
     SchemaVersion,
 )
-from .text import same_words
+from .text import minhash, same_words
 
 # The weight of an article's type for an entity when a cue in the text decided it (1 when only the model did).
 CERTAIN_VOTE = 3
@@ -129,16 +134,21 @@ class Store:
             return "new"
         return "unchanged" if tuple(row) == (content_hash, PIPELINE_VERSION) else "changed"
 
-    def save(self, doc: Document, extraction: DocExtraction) -> str:
-        """Store one article and its extraction in one transaction; returns 'ingested' or 'updated'."""
+    def save(self, doc: Document, extraction: DocExtraction, timings: Timings | None = None) -> str:
+        """Store one article and its extraction in one transaction; returns 'ingested' or 'updated'.
+
+        `timings` gets the time spent merging the extraction into the knowledge base ("merge") apart
+        from writing the article and committing ("store").
+        """
         try:
-            return self._save(doc, extraction)
+            return self._save(doc, extraction, timings if timings is not None else Timings())
         except SQLAlchemyError as exc:
             raise StoreError(f"{doc.source}: not stored ({exc.__class__.__name__}: "
                              f"{str(exc).splitlines()[0]})") from exc
 
-    def _save(self, doc: Document, extraction: DocExtraction) -> str:
-        with self.sessions.begin() as session:
+    def _save(self, doc: Document, extraction: DocExtraction, clock: Timings) -> str:
+        merging = Timings()
+        with clock.stage("store"), self.sessions.begin() as session:
             old = session.scalar(select(DocumentRow).where(DocumentRow.source == doc.source))
             outcome = "ingested"
             if old is not None:
@@ -153,12 +163,17 @@ class Store:
                               pipeline_version=PIPELINE_VERSION, ingested_at=datetime.now(UTC))
             session.add(row)
             session.flush()
-            _write_extraction(session, row, extraction)
+            with merging.stage("merge"):
+                _write_extraction(session, row, extraction)
+        clock["store"] -= merging["merge"]
+        clock.merge(merging)
         return outcome
 
 
 def _forget_document(session: Session, document_id: int) -> None:
     """Withdraw everything one document contributed, then drop what nothing supports any more."""
+    session.execute(delete(QuoteSketchRow).where(
+        QuoteSketchRow.quote_id.in_(select(QuoteRow.id).where(QuoteRow.document_id == document_id))))
     for table in (MentionRow, AliasRow, EvidenceRow, QuoteRow):
         session.execute(delete(table).where(table.document_id == document_id))
     session.execute(delete(FactRow).where(~exists().where(EvidenceRow.fact_id == FactRow.id)))
@@ -213,77 +228,112 @@ def resolve_entity(session: Session, entity: Entity) -> EntityRow:
 
 
 def _write_extraction(session: Session, doc: DocumentRow, extraction: DocExtraction) -> None:
+    """Merge one document's extraction into the knowledge base; rows are inserted in bulk."""
     ids: dict[str, int] = {}
-    seen: set[tuple[int, str]] = set()
+    with session.no_autoflush:
+        for entity in extraction.entities:
+            ids[entity.key] = resolve_entity(session, entity).id
+    aliases, mentions, seen = [], [], set()
     for entity in extraction.entities:
-        row = resolve_entity(session, entity)
-        ids[entity.key] = row.id
+        entity_id = ids[entity.key]
         for alias in [entity.name, *entity.aliases]:
             key = name_key(alias) if is_proper_name(alias) else "~" + alias.lower()
-            if key and (row.id, key) not in seen:
-                seen.add((row.id, key))
-                session.add(AliasRow(entity_id=row.id, document_id=doc.id, alias=alias, key=key))
-        session.add_all(MentionRow(entity_id=row.id, document_id=doc.id, start=m.start, end=m.end)
-                        for m in entity.mentions)
-    session.flush()
-    for fact in extraction.facts:
-        subject = ids[fact.subject]
-        obj_id = None if isinstance(fact.object, Value) else ids[fact.object]
-        obj_value = json.dumps(fact.object.value) if isinstance(fact.object, Value) else None
-        if fact.predicate in SYMMETRIC_PREDICATES and obj_id is not None and obj_id < subject:
-            subject, obj_id = obj_id, subject
-        qualifiers = {k: (ids[v] if k in ENTITY_QUALIFIERS and v in ids else v)
-                      for k, v in fact.qualifiers.items()}
-        key = f"{subject}|{fact.predicate}|{obj_id if obj_id is not None else '=' + str(obj_value)}"
-        if fact.predicate == "age":
-            key += f"|{qualifiers.get('as_of', '')}"
-        row = session.scalar(select(FactRow).where(FactRow.key == key))
-        if row is None:
-            row = FactRow(subject_id=subject, predicate=fact.predicate, object_id=obj_id,
-                          object_value=obj_value, qualifiers=qualifiers, key=key)
-            session.add(row)
-            session.flush()
-        elif any(k not in row.qualifiers for k in qualifiers):
-            row.qualifiers = qualifiers | row.qualifiers
-        session.add(EvidenceRow(fact_id=row.id, document_id=doc.id, start=fact.evidence.start,
-                                end=fact.evidence.end, text=doc.text[fact.evidence.start:fact.evidence.end],
-                                qualifiers=qualifiers or None))
-    for ev in extraction.events:
-        participants = list(dict.fromkeys(ids[p] for p in ev.participants if p in ids))
-        # the same kind of event on the same date with the same subject, however many articles tell it
-        key = f"{ev.type}|{ev.date}|{participants[0] if participants else ''}"
-        row = session.scalar(select(EventRow).where(EventRow.key == key))
-        if row is None:
-            row = EventRow(type=ev.type, date=ev.date, summary=ev.summary, key=key)
-            session.add(row)
-            session.flush()
-        known = set(session.scalars(select(EventParticipantRow.entity_id)
-                                    .where(EventParticipantRow.event_id == row.id)))
-        session.add_all(EventParticipantRow(event_id=row.id, entity_id=p) for p in participants if p not in known)
-        session.add(EvidenceRow(event_id=row.id, document_id=doc.id, start=ev.evidence.start,
-                                end=ev.evidence.end, text=doc.text[ev.evidence.start:ev.evidence.end]))
-    for quote in extraction.quotes:
-        speaker = ids.get(quote.speaker) if quote.speaker else None
-        row = QuoteRow(document_id=doc.id, start=quote.span.start, end=quote.span.end, text=quote.text,
-                       kind=quote.kind, speaker_id=speaker, outlet_id=ids.get(quote.outlet) if quote.outlet
-                       else None, date=quote.date, cue=quote.cue)
+            if key and (entity_id, key) not in seen:
+                seen.add((entity_id, key))
+                aliases.append({"entity_id": entity_id, "document_id": doc.id, "alias": alias, "key": key})
+        mentions += [{"entity_id": entity_id, "document_id": doc.id, "start": m.start, "end": m.end}
+                     for m in entity.mentions]
+    _insert(session, AliasRow, aliases)
+    _insert(session, MentionRow, mentions)
+    evidence: list[dict] = []
+    with session.no_autoflush:
+        for fact in extraction.facts:
+            row, qualifiers = _fact_row(session, fact, ids)
+            evidence.append({"fact_id": row.id, "document_id": doc.id, "start": fact.evidence.start,
+                             "end": fact.evidence.end, "text": doc.text[fact.evidence.start:fact.evidence.end],
+                             "qualifiers": qualifiers or None})
+        for ev in extraction.events:
+            row = _event_row(session, ev, ids)
+            evidence.append({"event_id": row.id, "document_id": doc.id, "start": ev.evidence.start,
+                             "end": ev.evidence.end, "text": doc.text[ev.evidence.start:ev.evidence.end]})
+        _insert(session, EvidenceRow, evidence)
+        _write_quotes(session, doc.id, extraction.quotes, ids)
+
+
+def _insert(session: Session, table: type, rows: list[dict]) -> None:
+    if rows:
+        session.execute(insert(table), rows)
+
+
+def _fact_row(session: Session, fact: Fact, ids: dict[str, int]) -> tuple[FactRow, dict]:
+    """The stored fact (created if new) and this source's qualifiers, with entity references as ids."""
+    subject = ids[fact.subject]
+    obj_id = None if isinstance(fact.object, Value) else ids[fact.object]
+    obj_value = json.dumps(fact.object.value) if isinstance(fact.object, Value) else None
+    if fact.predicate in SYMMETRIC_PREDICATES and obj_id is not None and obj_id < subject:
+        subject, obj_id = obj_id, subject
+    qualifiers = {k: (ids[v] if k in ENTITY_QUALIFIERS and v in ids else v) for k, v in fact.qualifiers.items()}
+    key = f"{subject}|{fact.predicate}|{obj_id if obj_id is not None else '=' + str(obj_value)}"
+    if fact.predicate == "age":
+        key += f"|{qualifiers.get('as_of', '')}"
+    row = session.scalar(select(FactRow).where(FactRow.key == key))
+    if row is None:
+        row = FactRow(subject_id=subject, predicate=fact.predicate, object_id=obj_id, object_value=obj_value,
+                      qualifiers=qualifiers, key=key)
         session.add(row)
         session.flush()
-        row.group_id = _quote_group(session, row)
+    elif any(k not in row.qualifiers for k in qualifiers):
+        row.qualifiers = qualifiers | row.qualifiers
+    return row, qualifiers
 
 
-def _quote_group(session: Session, quote: QuoteRow) -> int:
-    """The group of the same words by the same speaker in another document, else a new group."""
-    if quote.speaker_id is None:
-        return quote.id
-    others = session.execute(
-        select(QuoteRow.text, QuoteRow.group_id).where(
-            QuoteRow.speaker_id == quote.speaker_id, QuoteRow.document_id != quote.document_id,
-            QuoteRow.group_id.is_not(None))).all()
-    for words, group in others:
-        if same_words(words, quote.text) >= QUOTE_GROUP_OVERLAP:
-            return group
-    return quote.id
+def _event_row(session: Session, ev: Event, ids: dict[str, int]) -> EventRow:
+    participants = list(dict.fromkeys(ids[p] for p in ev.participants if p in ids))
+    # the same kind of event on the same date with the same subject, however many articles tell it
+    key = f"{ev.type}|{ev.date}|{participants[0] if participants else ''}"
+    row = session.scalar(select(EventRow).where(EventRow.key == key))
+    if row is None:
+        row = EventRow(type=ev.type, date=ev.date, summary=ev.summary, key=key)
+        session.add(row)
+        session.flush()
+    known = set(session.scalars(select(EventParticipantRow.entity_id).where(EventParticipantRow.event_id == row.id)))
+    _insert(session, EventParticipantRow, [{"event_id": row.id, "entity_id": p} for p in participants
+                                           if p not in known])
+    return row
+
+
+def _write_quotes(session: Session, document_id: int, quotes: list[Quote], ids: dict[str, int]) -> None:
+    """Store quotes, each in the group of the same words by the same speaker in another document.
+
+    Candidates come from one indexed lookup of MinHash sketches, then the word overlap decides.
+    """
+    rows = [QuoteRow(document_id=document_id, start=q.span.start, end=q.span.end, text=q.text, kind=q.kind,
+                     speaker_id=ids.get(q.speaker) if q.speaker else None,
+                     outlet_id=ids.get(q.outlet) if q.outlet else None, date=q.date, cue=q.cue) for q in quotes]
+    session.add_all(rows)
+    session.flush()
+    sketches = {row.id: minhash(row.text) for row in rows if row.speaker_id is not None}
+    values = {v for sketch in sketches.values() for v in sketch}
+    speakers = {row.speaker_id for row in rows if row.speaker_id is not None}
+    candidates: dict[tuple[int, int], list[tuple[str, int]]] = {}
+    if values:
+        for words, group, speaker, value in session.execute(
+                select(QuoteRow.text, QuoteRow.group_id, QuoteSketchRow.speaker_id, QuoteSketchRow.value)
+                .join(QuoteSketchRow, QuoteSketchRow.quote_id == QuoteRow.id)
+                .where(QuoteSketchRow.speaker_id.in_(speakers), QuoteSketchRow.value.in_(values),
+                       QuoteRow.document_id != document_id)):
+            candidates.setdefault((speaker, value), []).append((words, group))
+    for row in rows:
+        row.group_id = row.id
+        for value in sketches.get(row.id, []):
+            match = next((group for words, group in candidates.get((row.speaker_id, value), [])
+                          if same_words(words, row.text) >= QUOTE_GROUP_OVERLAP), None)
+            if match is not None:
+                row.group_id = match
+                break
+    _insert(session, QuoteSketchRow, [
+        {"quote_id": row.id, "slot": slot, "speaker_id": row.speaker_id, "value": value}
+        for row in rows if row.id in sketches for slot, value in enumerate(sketches[row.id])])
 
 
 def _add_evidence_qualifiers(conn: Connection) -> None:
@@ -294,7 +344,16 @@ def _add_type_votes(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE entities ADD COLUMN type_votes JSON"))
 
 
+def _add_quote_sketches(conn: Connection) -> None:
+    QuoteSketchRow.__table__.create(conn)
+    for quote_id, speaker_id, words in conn.execute(
+            select(QuoteRow.id, QuoteRow.speaker_id, QuoteRow.text).where(QuoteRow.speaker_id.is_not(None))):
+        conn.execute(insert(QuoteSketchRow), [{"quote_id": quote_id, "slot": slot, "speaker_id": speaker_id,
+                                               "value": value} for slot, value in enumerate(minhash(words))])
+
+
 # Upgrade steps by target version: MIGRATIONS[n](connection) brings schema n-1 to n.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_evidence_qualifiers, 3: _add_type_votes}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_evidence_qualifiers, 3: _add_type_votes,
+                                                       4: _add_quote_sketches}
 
 

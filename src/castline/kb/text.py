@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import re
+import zlib
+
+# MinHash slots per quote: quotes whose word sets overlap by Jaccard J share a slot with probability
+# 1 - (1 - J)^8, which is over 0.98 at the 0.43 that a word-set F1 of 0.6 implies.
+SKETCH_SLOTS = 8
 
 
 def word_set(text: str) -> set[str]:
@@ -18,3 +23,13 @@ def same_words(a: str, b: str) -> float:
         return 0.0
     precision, recall = common / len(wa), common / len(wb)
     return 2 * precision * recall / (precision + recall)
+
+
+def minhash(text: str, slots: int = SKETCH_SLOTS) -> list[int]:
+    """The smallest salted hash of the text's words per slot, the slot number in the top bits.
+
+    Values fit a signed 32-bit integer column, and one `IN` lookup finds every slot's matches.
+    """
+    words = word_set(text) or {""}
+    return [(slot << 27) | (min(zlib.crc32(f"{slot}:{word}".encode()) for word in words) & 0x7FFFFFF)
+            for slot in range(slots)]

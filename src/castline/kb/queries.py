@@ -22,6 +22,9 @@ from .schema import (
     QuoteRow,
 )
 
+# Quotes shown on an entity card; the quote explorer pages through the rest.
+CARD_QUOTES = 50
+
 
 def list_entities(session: Session, kind: str | None = None, limit: int = 200, offset: int = 0
                   ) -> list[dict[str, Any]]:
@@ -57,26 +60,33 @@ def confidence(sources: list[dict[str, Any]]) -> float:
     return round(1 - 0.5 ** len(independent), 3)
 
 
-def _sources(session: Session, rows: list[EvidenceRow]) -> list[dict[str, Any]]:
-    docs = {d.id: d for d in session.scalars(select(DocumentRow).where(
-        DocumentRow.id.in_({r.document_id for r in rows})))}
-    return [{"document": r.document_id, "source": docs[r.document_id].source,
-             "outlet": docs[r.document_id].outlet, "start": r.start, "end": r.end, "text": r.text}
-            for r in rows]
+def _sources_of(session: Session, column, ids: set[int]) -> defaultdict[int, list[dict[str, Any]]]:
+    """The evidence of many facts (or events) at once, keyed by their id, each with its article."""
+    out: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
+    if not ids:
+        return out
+    for row, source, outlet in session.execute(
+            select(EvidenceRow, DocumentRow.source, DocumentRow.outlet)
+            .join(DocumentRow, DocumentRow.id == EvidenceRow.document_id)
+            .where(column.in_(ids)).order_by(EvidenceRow.document_id, EvidenceRow.start)):
+        out[getattr(row, column.key)].append({"document": row.document_id, "source": source, "outlet": outlet,
+                                              "start": row.start, "end": row.end, "text": row.text})
+    return out
 
 
 def facts_about(session: Session, entity_id: int) -> list[dict[str, Any]]:
+    """Every fact with the entity as subject or object, with its sources and confidence."""
     rows = session.scalars(select(FactRow).where(
         or_(FactRow.subject_id == entity_id, FactRow.object_id == entity_id)).order_by(FactRow.predicate)).all()
-    names = entity_names(session, {r.subject_id for r in rows} | {r.object_id for r in rows if r.object_id})
+    shows = {r.qualifiers["show"] for r in rows if isinstance(r.qualifiers.get("show"), int)}
+    names = entity_names(session, {r.subject_id for r in rows} | {r.object_id for r in rows if r.object_id} | shows)
+    evidence = _sources_of(session, EvidenceRow.fact_id, {r.id for r in rows})
     out = []
     for row in rows:
-        evidence = list(session.scalars(select(EvidenceRow).where(EvidenceRow.fact_id == row.id)))
-        sources = _sources(session, evidence)
         qualifiers = dict(row.qualifiers)
         if isinstance(qualifiers.get("show"), int):
-            qualifiers["show"] = {"id": qualifiers["show"], "name": entity_names(session, {qualifiers["show"]})
-                                  .get(qualifiers["show"])}
+            qualifiers["show"] = {"id": qualifiers["show"], "name": names.get(qualifiers["show"])}
+        sources = evidence[row.id]
         out.append({"id": row.id, "subject": {"id": row.subject_id, "name": names[row.subject_id]},
                     "predicate": row.predicate,
                     "object": ({"id": row.object_id, "name": names[row.object_id]} if row.object_id
@@ -96,7 +106,10 @@ def quotes(session: Session, speaker: str | None = None, outlet: str | None = No
     """
     speaker_row, outlet_row = aliased(EntityRow), aliased(EntityRow)
     when = func.coalesce(QuoteRow.date, DocumentRow.published)
-    query = (select(QuoteRow, speaker_row.name, outlet_row.name, DocumentRow)
+    query = (select(QuoteRow.id, QuoteRow.text, QuoteRow.kind, speaker_row.name.label("speaker"),
+                    QuoteRow.speaker_id, outlet_row.name.label("outlet"), QuoteRow.outlet_id, QuoteRow.date,
+                    QuoteRow.cue, QuoteRow.document_id.label("document"), DocumentRow.source, DocumentRow.title,
+                    QuoteRow.start, QuoteRow.end, QuoteRow.group_id.label("group"))
              .join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
              .outerjoin(speaker_row, speaker_row.id == QuoteRow.speaker_id)
              .outerjoin(outlet_row, outlet_row.id == QuoteRow.outlet_id)
@@ -120,35 +133,36 @@ def quotes(session: Session, speaker: str | None = None, outlet: str | None = No
         query = query.where(when >= since)
     if until:
         query = query.where(when <= until + "\uffff")
-    rows = session.execute(query).all()
-    groups = {q.group_id for q, *_ in rows}
+    rows = [dict(row._mapping) for row in session.execute(query)]
     appearances: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
-    for group, doc_id, source, published, doc_outlet in session.execute(
-            select(QuoteRow.group_id, DocumentRow.id, DocumentRow.source, DocumentRow.published,
-                   DocumentRow.outlet).join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
-            .where(QuoteRow.group_id.in_(groups)).order_by(DocumentRow.published, DocumentRow.id)):
-        appearances[group].append({"document": doc_id, "source": source, "published": published,
-                                   "outlet": doc_outlet})
-    return [{"id": q.id, "text": q.text, "kind": q.kind, "speaker": speaker_name, "speaker_id": q.speaker_id,
-             "outlet": outlet_name, "outlet_id": q.outlet_id, "date": q.date, "cue": q.cue,
-             "document": doc.id, "source": doc.source, "title": doc.title, "start": q.start, "end": q.end,
-             "group": q.group_id, "appearances": appearances[q.group_id]}
-            for q, speaker_name, outlet_name, doc in rows]
+    groups = {row["group"] for row in rows}
+    if groups:
+        for group, doc_id, source, published, doc_outlet in session.execute(
+                select(QuoteRow.group_id, DocumentRow.id, DocumentRow.source, DocumentRow.published,
+                       DocumentRow.outlet).join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
+                .where(QuoteRow.group_id.in_(groups)).order_by(DocumentRow.published, DocumentRow.id)):
+            appearances[group].append({"document": doc_id, "source": source, "published": published,
+                                       "outlet": doc_outlet})
+    for row in rows:
+        row["appearances"] = appearances[row["group"]]
+    return rows
 
 
 def timeline(session: Session, entity_id: int) -> list[dict[str, Any]]:
     """Events the entity took part in, in date order (undated last), each with its sources."""
     rows = session.scalars(select(EventRow).join(EventParticipantRow, EventParticipantRow.event_id == EventRow.id)
                            .where(EventParticipantRow.entity_id == entity_id)).all()
-    out = []
-    for row in sorted(rows, key=lambda r: (r.date is None, r.date or "", r.id)):
-        ids = set(session.scalars(select(EventParticipantRow.entity_id)
-                                  .where(EventParticipantRow.event_id == row.id)))
-        evidence = list(session.scalars(select(EvidenceRow).where(EvidenceRow.event_id == row.id)))
-        out.append({"id": row.id, "date": row.date, "type": row.type, "summary": row.summary,
-                    "participants": sorted(entity_names(session, ids).values()),
-                    "sources": _sources(session, evidence)})
-    return out
+    event_ids = {r.id for r in rows}
+    taking_part: defaultdict[int, set[int]] = defaultdict(set)
+    if event_ids:
+        for event_id, participant in session.execute(select(EventParticipantRow.event_id, EventParticipantRow.entity_id)
+                                                     .where(EventParticipantRow.event_id.in_(event_ids))):
+            taking_part[event_id].add(participant)
+    names = entity_names(session, {p for ids in taking_part.values() for p in ids})
+    evidence = _sources_of(session, EvidenceRow.event_id, event_ids)
+    return [{"id": row.id, "date": row.date, "type": row.type, "summary": row.summary,
+             "participants": sorted(names[p] for p in taking_part[row.id]), "sources": evidence[row.id]}
+            for row in sorted(rows, key=lambda r: (r.date is None, r.date or "", r.id))]
 
 
 def entity_card(session: Session, entity_id: int) -> dict[str, Any] | None:
@@ -162,7 +176,8 @@ def entity_card(session: Session, entity_id: int) -> dict[str, Any] | None:
         .join(MentionRow, MentionRow.document_id == DocumentRow.id).where(MentionRow.entity_id == entity_id)
         .group_by(DocumentRow.id).order_by(DocumentRow.id)).all()
     return {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": aliases,
-            "facts": facts_about(session, entity_id), "quotes": quotes(session, speaker_id=entity_id),
+            "facts": facts_about(session, entity_id),
+            "quotes": quotes(session, speaker_id=entity_id, limit=CARD_QUOTES),
             "timeline": timeline(session, entity_id),
             "documents": [{"id": i, "source": s, "title": t, "mentions": n} for i, s, t, n in documents]}
 

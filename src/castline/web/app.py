@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.middleware.base import BaseHTTPMiddleware
@@ -72,7 +72,7 @@ def create_app(db: str) -> FastAPI:
              summary="An entity card: aliases, facts with sources, quotes, timeline, articles")
     def api_entity(entity_id: int):
         with store.sessions() as session:
-            return card_or_404(session, entity_id)
+            return JSONResponse(card_or_404(session, entity_id))
 
     @app.get("/api/timeline/{entity_id}", tags=["entities"], summary="An entity's timeline across articles")
     def api_timeline(entity_id: int):

@@ -31,7 +31,8 @@ EPITHET = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:former|longtime|beloved|fellow|real-life|award-winning|"
     r"Emmy-winning|Emmy-nominated|Oscar-winning|Golden Globe-winning|veteran|young|onetime|ex)\s+)?" + _DESC +
     r"(?P<noun>" + "|".join(sorted(PERSON_EPITHET_NOUNS | CHARACTER_TITLES | {"alumna", "alumnus"},
-                                    key=len, reverse=True)) + r")\b(?!['’]s\s+(?:character|role)|\s+of\b)")
+                                    key=len, reverse=True))
+    + r"|(?<=-year-old ))\b(?!['’]s\s+(?:character|role)|\s+of\b)")  # "the 42-year-old told …" has no noun
 SHOW_EPITHET = re.compile(r"\b(?P<det>[Tt]he)\s+(?:(?P<network>" + "|".join(
     re.escape(n) for n in sorted(NETWORKS, key=len, reverse=True)) + r")\s+)?(?P<adj>(?:hit|long-running|"
     r"police|medical|legal|firefighter|crime|fantasy|hit\s+\w+)\s+)?(?P<noun>" + "|".join(SHOW_NOUNS) + r")\b")
@@ -144,7 +145,8 @@ def find_epithets(ctx: Context) -> list[Epithet]:
     """Link descriptive phrases to their entities, as mentions and (when distinctive) aliases."""
     found: list[Epithet] = []
     for match in EPITHET.finditer(ctx.text):
-        start, end = match.span()
+        phrase = match.group(0).rstrip()
+        start, end = match.start(), match.start() + len(phrase)
         if inside(ctx.quote_ranges, start):
             continue
         noun, desc = match.group("noun").lower(), match.group("desc").strip()
@@ -162,7 +164,7 @@ def find_epithets(ctx: Context) -> list[Epithet]:
             if epithet.credit is None:
                 continue
         if desc or character_noun:  # "the actress" alone is too generic to be an alias
-            ctx.entity(key).aliases.append(match.group(0))
+            ctx.entity(key).aliases.append(phrase)
         ctx.add_mentions([epithet.mention])
         found.append(epithet)
     for match in SHOW_EPITHET.finditer(ctx.text):

@@ -317,6 +317,10 @@ def _nearest_owner(owners: list[str], cand: Candidate, groups: dict[str, Group],
     return max(owners, key=last_before)
 
 
+NETWORK_POSSESSIVE = re.compile(r"(?:" + "|".join(re.escape(n) for n in sorted(NETWORKS, key=len, reverse=True))
+                                + r")['’]s\s+(?:hit\s+|new\s+|long-running\s+|drama\s+|comedy\s+|series\s+)?$")
+
+
 def vote_types(ctx: Context, group: Group) -> None:
     text = ctx.text
     for cand in group.candidates:
@@ -339,6 +343,8 @@ def vote_types(ctx: Context, group: Group) -> None:
             group.votes["person"] += 3
         if cand.origin in ("ner", "propn") and cand.type_hint != "person" and (SHOW_CUE_AFTER.match(after)
                                                                     or SHOW_CUE_BEFORE.search(before)):
+            group.votes["show"] += 3
+        if NETWORK_POSSESSIVE.search(before):  # "NBC's Harbor City Fire"
             group.votes["show"] += 3
 
 

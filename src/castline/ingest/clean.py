@@ -79,6 +79,8 @@ def is_boilerplate(line: str, title: str | None = None) -> bool:
 
 def is_photo_credit(line: str) -> bool:
     stripped = line.strip()
+    if stripped.startswith("(") and stripped.endswith(")"):
+        stripped = stripped[1:-1].strip()
     if word_count(stripped) > 16 or re.search(r"[.!?\"”]\s*$", stripped):
         return False
     if SLASH_CREDIT.search(stripped) and "//" not in stripped:

@@ -192,47 +192,71 @@ def _weak(row: EntityRow) -> bool:
     return max((row.type_votes or {}).values(), default=0) < CERTAIN_VOTE
 
 
-def resolve_entity(session: Session, entity: Entity) -> EntityRow:
-    """The stored entity a document's entity denotes, created when none does.
-
-    Full names and multi-word aliases find an entity of a compatible type; a
-    single-word name finds only an entity with exactly that name, so that
-    "Halstead" in one article is not merged with "Will Halstead" in another.
-    Where one side was typed only by the language model, the same full name
-    merges whatever the types, and the type with the strongest votes wins.
-    """
+def _lookup_keys(entity: Entity) -> set[str]:
+    """Name keys that may find an entity elsewhere: its name and its multi-word proper aliases."""
     names = [entity.name] + [a for a in entity.aliases if is_proper_name(a) and len(a.split()) > 1]
-    keys = {name_key(n) for n in names} - {""}
+    return {name_key(n) for n in names} - {""}
+
+
+def choose_entity(entity: Entity, candidates: list[EntityRow]) -> EntityRow | None:
+    """Which stored entity, among those sharing a name key, a document's entity denotes.
+
+    A compatible type merges; a single-word name merges only with exactly that name, so that
+    "Halstead" in one article is not merged with "Will Halstead" in another. Where one side was
+    typed only by the language model, the same name merges whatever the types.
+    """
     single = len(entity.name.split()) == 1
-    candidates = session.scalars(select(EntityRow).where(
-        EntityRow.id.in_(select(AliasRow.entity_id).where(AliasRow.key.in_(keys))))).all()
-    vote = CERTAIN_VOTE if entity.certain else 1
     for row in sorted(candidates, key=lambda r: (r.type != entity.type, not compatible(r.type, entity.type), r.id)):
         if single and name_key(row.name) != name_key(entity.name):
             continue
-        if not (compatible(row.type, entity.type) or not entity.certain or _weak(row)):
-            continue
-        votes = dict(row.type_votes or {row.type: 1})
-        votes[entity.type] = votes.get(entity.type, 0) + vote
-        row.type_votes = votes
-        best = max(votes.values())
-        leaders = [t for t, v in votes.items() if v == best]
-        row.type = row.type if row.type in leaders else max(leaders, key=lambda t: TYPE_STRENGTH.get(t, 0))
-        if compatible(row.type, entity.type):
-            row.type = stronger_type(row.type, entity.type)
-        return row
-    row = EntityRow(name=entity.name, type=entity.type, type_votes={entity.type: vote})
-    session.add(row)
+        if compatible(row.type, entity.type) or not entity.certain or _weak(row):
+            return row
+    return None
+
+
+def _vote_type(row: EntityRow, kind: str, vote: int) -> None:
+    """Add one article's type vote; the type with the most votes (the more specific on a tie) wins."""
+    votes = dict(row.type_votes or {row.type: 1})
+    votes[kind] = votes.get(kind, 0) + vote
+    row.type_votes = votes
+    best = max(votes.values())
+    leaders = [t for t, v in votes.items() if v == best]
+    row.type = row.type if row.type in leaders else max(leaders, key=lambda t: TYPE_STRENGTH.get(t, 0))
+    if compatible(row.type, kind):
+        row.type = stronger_type(row.type, kind)
+
+
+def resolve_entities(session: Session, entities: list[Entity]) -> dict[str, int]:
+    """Stored entity ids for a document's entities, created where none matches (one lookup for all)."""
+    keys = {e.key: _lookup_keys(e) for e in entities}
+    by_key: dict[str, list[EntityRow]] = {}
+    wanted = set().union(*keys.values()) if keys else set()
+    if wanted:
+        query = select(EntityRow, AliasRow.key).join(AliasRow, AliasRow.entity_id == EntityRow.id)
+        for row, key in session.execute(query.where(AliasRow.key.in_(wanted))):
+            if row not in by_key.setdefault(key, []):
+                by_key[key].append(row)
+    chosen: dict[str, EntityRow] = {}
+    for entity in entities:
+        candidates = list({id(r): r for k in keys[entity.key] for r in by_key.get(k, [])}.values())
+        vote = CERTAIN_VOTE if entity.certain else 1
+        row = choose_entity(entity, candidates)
+        if row is None:
+            row = EntityRow(name=entity.name, type=entity.type, type_votes={entity.type: vote})
+            session.add(row)
+            for key in keys[entity.key]:  # later entities of this document may name it too
+                by_key.setdefault(key, []).append(row)
+        else:
+            _vote_type(row, entity.type, vote)
+        chosen[entity.key] = row
     session.flush()
-    return row
+    return {key: row.id for key, row in chosen.items()}
 
 
 def _write_extraction(session: Session, doc: DocumentRow, extraction: DocExtraction) -> None:
-    """Merge one document's extraction into the knowledge base; rows are inserted in bulk."""
-    ids: dict[str, int] = {}
+    """Merge one document's extraction into the knowledge base with a handful of batched statements."""
     with session.no_autoflush:
-        for entity in extraction.entities:
-            ids[entity.key] = resolve_entity(session, entity).id
+        ids = resolve_entities(session, extraction.entities)
     aliases, mentions, seen = [], [], set()
     for entity in extraction.entities:
         entity_id = ids[entity.key]
@@ -245,28 +269,15 @@ def _write_extraction(session: Session, doc: DocumentRow, extraction: DocExtract
                      for m in entity.mentions]
     _insert(session, AliasRow, aliases)
     _insert(session, MentionRow, mentions)
-    evidence: list[dict] = []
     with session.no_autoflush:
-        for fact in extraction.facts:
-            row, qualifiers = _fact_row(session, fact, ids)
-            evidence.append({"fact_id": row.id, "document_id": doc.id, "start": fact.evidence.start,
-                             "end": fact.evidence.end, "text": doc.text[fact.evidence.start:fact.evidence.end],
-                             "qualifiers": qualifiers or None})
-        for ev in extraction.events:
-            row = _event_row(session, ev, ids)
-            evidence.append({"event_id": row.id, "document_id": doc.id, "start": ev.evidence.start,
-                             "end": ev.evidence.end, "text": doc.text[ev.evidence.start:ev.evidence.end]})
+        evidence = _write_facts(session, doc, extraction.facts, ids)
+        evidence += _write_events(session, doc, extraction.events, ids)
         _insert(session, EvidenceRow, evidence)
         _write_quotes(session, doc.id, extraction.quotes, ids)
 
 
-def _insert(session: Session, table: type, rows: list[dict]) -> None:
-    if rows:
-        session.execute(insert(table), rows)
-
-
-def _fact_row(session: Session, fact: Fact, ids: dict[str, int]) -> tuple[FactRow, dict]:
-    """The stored fact (created if new) and this source's qualifiers, with entity references as ids."""
+def _fact_row(fact: Fact, ids: dict[str, int]) -> FactRow:
+    """A fact as a row (not yet stored): entity references as ids, symmetric pairs in one order, a unique key."""
     subject = ids[fact.subject]
     obj_id = None if isinstance(fact.object, Value) else ids[fact.object]
     obj_value = json.dumps(fact.object.value) if isinstance(fact.object, Value) else None
@@ -276,30 +287,54 @@ def _fact_row(session: Session, fact: Fact, ids: dict[str, int]) -> tuple[FactRo
     key = f"{subject}|{fact.predicate}|{obj_id if obj_id is not None else '=' + str(obj_value)}"
     if fact.predicate == "age":
         key += f"|{qualifiers.get('as_of', '')}"
-    row = session.scalar(select(FactRow).where(FactRow.key == key))
-    if row is None:
-        row = FactRow(subject_id=subject, predicate=fact.predicate, object_id=obj_id, object_value=obj_value,
-                      qualifiers=qualifiers, key=key)
-        session.add(row)
-        session.flush()
-    elif any(k not in row.qualifiers for k in qualifiers):
-        row.qualifiers = qualifiers | row.qualifiers
-    return row, qualifiers
+    return FactRow(subject_id=subject, predicate=fact.predicate, object_id=obj_id, object_value=obj_value,
+                   qualifiers=qualifiers, key=key)
 
 
-def _event_row(session: Session, ev: Event, ids: dict[str, int]) -> EventRow:
-    participants = list(dict.fromkeys(ids[p] for p in ev.participants if p in ids))
-    # the same kind of event on the same date with the same subject, however many articles tell it
-    key = f"{ev.type}|{ev.date}|{participants[0] if participants else ''}"
-    row = session.scalar(select(EventRow).where(EventRow.key == key))
-    if row is None:
-        row = EventRow(type=ev.type, date=ev.date, summary=ev.summary, key=key)
-        session.add(row)
-        session.flush()
-    known = set(session.scalars(select(EventParticipantRow.entity_id).where(EventParticipantRow.event_id == row.id)))
-    _insert(session, EventParticipantRow, [{"event_id": row.id, "entity_id": p} for p in participants
-                                           if p not in known])
-    return row
+def _write_facts(session: Session, doc: DocumentRow, facts: list[Fact], ids: dict[str, int]) -> list[dict]:
+    """Upsert facts (one lookup for all) and return their evidence rows for this document."""
+    new_rows = [_fact_row(fact, ids) for fact in facts]
+    stored = {r.key: r for r in session.scalars(select(FactRow).where(FactRow.key.in_({r.key for r in new_rows})))} \
+        if new_rows else {}
+    for row in new_rows:
+        existing = stored.get(row.key)
+        if existing is None:
+            stored[row.key] = row
+            session.add(row)
+        elif any(k not in existing.qualifiers for k in row.qualifiers):
+            existing.qualifiers = row.qualifiers | existing.qualifiers
+    session.flush()
+    return [{"fact_id": stored[row.key].id, "document_id": doc.id, "start": fact.evidence.start,
+             "end": fact.evidence.end, "text": doc.text[fact.evidence.start:fact.evidence.end],
+             "qualifiers": row.qualifiers or None}
+            for fact, row in zip(facts, new_rows, strict=True)]
+
+
+def _write_events(session: Session, doc: DocumentRow, events: list[Event], ids: dict[str, int]) -> list[dict]:
+    """Upsert events — one per type, date and subject, however many articles tell it — with their evidence."""
+    keyed = []
+    for ev in events:
+        participants = list(dict.fromkeys(ids[p] for p in ev.participants if p in ids))
+        keyed.append((ev, f"{ev.type}|{ev.date}|{participants[0] if participants else ''}", participants))
+    rows = {r.key: r for r in session.scalars(select(EventRow).where(EventRow.key.in_({k for _, k, _ in keyed})))} \
+        if keyed else {}
+    for ev, key, _ in keyed:
+        if key not in rows:
+            rows[key] = EventRow(type=ev.type, date=ev.date, summary=ev.summary, key=key)
+            session.add(rows[key])
+    session.flush()
+    event_ids = {rows[key].id for _, key, _ in keyed}
+    known = set(session.execute(select(EventParticipantRow.event_id, EventParticipantRow.entity_id)
+                                .where(EventParticipantRow.event_id.in_(event_ids))).all()) if event_ids else set()
+    new = {(rows[key].id, p) for _, key, participants in keyed for p in participants} - known
+    _insert(session, EventParticipantRow, [{"event_id": e, "entity_id": p} for e, p in sorted(new)])
+    return [{"event_id": rows[key].id, "document_id": doc.id, "start": ev.evidence.start, "end": ev.evidence.end,
+             "text": doc.text[ev.evidence.start:ev.evidence.end]} for ev, key, _ in keyed]
+
+
+def _insert(session: Session, table: type, rows: list[dict]) -> None:
+    if rows:
+        session.execute(insert(table), rows)
 
 
 def _write_quotes(session: Session, document_id: int, quotes: list[Quote], ids: dict[str, int]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..document import DocExtraction, Document
 from ..timing import Timings
@@ -19,7 +20,14 @@ def extract(document: Document, nlp: Language, timings: Timings | None = None) -
     """Everything castline learns from one document, with evidence offsets into its text."""
     clock = timings if timings is not None else Timings()
     with clock.stage("parse"):
-        ctx = Context(document=document, doc=nlp(document.text))
+        parsed = nlp(document.text)
+    return extract_parsed(document, parsed, clock)
+
+
+def extract_parsed(document: Document, parsed: Doc, timings: Timings | None = None) -> DocExtraction:
+    """`extract` for a document the spaCy pipeline has already parsed (in a batch, say)."""
+    clock = timings if timings is not None else Timings()
+    ctx = Context(document=document, doc=parsed)
     with clock.stage("time"):
         published = document.published or infer_published(document.text)
         times = find_times(document.text, published)

@@ -22,8 +22,12 @@ from .schema import (
     QuoteRow,
 )
 
-# Quotes shown on an entity card; the quote explorer pages through the rest.
+# An entity card shows this many quotes (the quote explorer pages through the rest), sources per fact,
+# timeline events and articles; it gives the totals beside them.
 CARD_QUOTES = 50
+CARD_SOURCES = 10
+CARD_EVENTS = 200
+CARD_DOCUMENTS = 100
 
 
 def list_entities(session: Session, kind: str | None = None, limit: int = 200, offset: int = 0
@@ -74,8 +78,8 @@ def _sources_of(session: Session, column, ids: set[int]) -> defaultdict[int, lis
     return out
 
 
-def facts_about(session: Session, entity_id: int) -> list[dict[str, Any]]:
-    """Every fact with the entity as subject or object, with its sources and confidence."""
+def facts_about(session: Session, entity_id: int, max_sources: int = CARD_SOURCES) -> list[dict[str, Any]]:
+    """Every fact with the entity as subject or object, with (the first of) its sources and its confidence."""
     rows = session.scalars(select(FactRow).where(
         or_(FactRow.subject_id == entity_id, FactRow.object_id == entity_id)).order_by(FactRow.predicate)).all()
     shows = {r.qualifiers["show"] for r in rows if isinstance(r.qualifiers.get("show"), int)}
@@ -91,7 +95,8 @@ def facts_about(session: Session, entity_id: int) -> list[dict[str, Any]]:
                     "predicate": row.predicate,
                     "object": ({"id": row.object_id, "name": names[row.object_id]} if row.object_id
                                else {"value": json.loads(row.object_value)}),
-                    "qualifiers": qualifiers, "confidence": confidence(sources), "sources": sources})
+                    "qualifiers": qualifiers, "confidence": confidence(sources),
+                    "sources": sources[:max_sources], "sources_total": len(sources)})
     return out
 
 
@@ -148,10 +153,12 @@ def quotes(session: Session, speaker: str | None = None, outlet: str | None = No
     return rows
 
 
-def timeline(session: Session, entity_id: int) -> list[dict[str, Any]]:
+def timeline(session: Session, entity_id: int, limit: int | None = None) -> list[dict[str, Any]]:
     """Events the entity took part in, in date order (undated last), each with its sources."""
+    undated_last = EventRow.date.is_(None)
     rows = session.scalars(select(EventRow).join(EventParticipantRow, EventParticipantRow.event_id == EventRow.id)
-                           .where(EventParticipantRow.entity_id == entity_id)).all()
+                           .where(EventParticipantRow.entity_id == entity_id)
+                           .order_by(undated_last, EventRow.date, EventRow.id).limit(limit)).all()
     event_ids = {r.id for r in rows}
     taking_part: defaultdict[int, set[int]] = defaultdict(set)
     if event_ids:
@@ -174,11 +181,11 @@ def entity_card(session: Session, entity_id: int) -> dict[str, Any] | None:
     documents = session.execute(
         select(DocumentRow.id, DocumentRow.source, DocumentRow.title, func.count(MentionRow.id))
         .join(MentionRow, MentionRow.document_id == DocumentRow.id).where(MentionRow.entity_id == entity_id)
-        .group_by(DocumentRow.id).order_by(DocumentRow.id)).all()
+        .group_by(DocumentRow.id).order_by(DocumentRow.id).limit(CARD_DOCUMENTS)).all()
     return {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": aliases,
             "facts": facts_about(session, entity_id),
             "quotes": quotes(session, speaker_id=entity_id, limit=CARD_QUOTES),
-            "timeline": timeline(session, entity_id),
+            "timeline": timeline(session, entity_id, limit=CARD_EVENTS),
             "documents": [{"id": i, "source": s, "title": t, "mentions": n} for i, s, t, n in documents]}
 
 

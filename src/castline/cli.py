@@ -22,7 +22,7 @@ from rich.text import Text
 
 from .errors import CastlineError
 from .export import write_kb
-from .kb import Store, queries
+from .kb import Store, cards, queries
 from .kb.conflicts import find_conflicts
 from .pipeline import ingest as run_ingest
 from .settings import Settings
@@ -153,13 +153,14 @@ def show(name: Annotated[str, typer.Argument(help="Entity name or alias.")], db:
     """
     store = open_store(db)
     with store.sessions() as session:
-        card = queries.entity_card(session, _one_entity(session, name))
+        card = cards.card(session, _one_entity(session, name))
     if as_json:
         emit(card, True)
         return
-    console.print(f"[bold]{card['name']}[/bold] ({card['type']})")
+    console.print(Text(card["name"], style="bold") + Text(f" ({card['type']})"))
     if card["aliases"]:
-        console.print("also: " + ", ".join(card["aliases"]))
+        console.print(Text("also: " + ", ".join(card["aliases"])))
+    _print_view(card)
     table = _table("Facts", "subject", "predicate", "object", "qualifiers", "sources")
     for fact in card["facts"]:
         obj = fact["object"].get("name", fact["object"].get("value"))
@@ -173,6 +174,33 @@ def show(name: Annotated[str, typer.Argument(help="Entity name or alias.")], db:
     for doc in card["documents"]:
         docs.add_row(str(doc["id"]), doc["source"], str(doc["mentions"]))
     console.print(docs)
+
+
+def _print_view(card: dict[str, Any]) -> None:
+    """What the card's type adds: a show's cast and episodes, a character's actors and ties."""
+    view = card["view"]
+    if card["type"] == "show":
+        cast = _table("Cast", "actor", "character", "tenure")
+        for row in view["cast"]:
+            q = row["fact"]["qualifiers"]
+            tenure = " ".join(filter(None, [f"{q['seasons']} seasons" if q.get("seasons") else "",
+                                            f"since {q['start']}" if q.get("start") else "",
+                                            f"until {q['end']}" if q.get("end") else ""]))
+            cast.add_row(row["actor"]["name"], ", ".join(c["name"] for c in row["characters"]) or "—", tenure)
+        console.print(cast)
+        episodes = _table("Episodes", "season", "number", "title", "aired", "directed by")
+        for e in view["episodes"]:
+            episodes.add_row(str(e.get("season") or ""), str(e.get("number") or ""), e["episode"]["name"],
+                             e.get("air_date") or "", ", ".join(d["name"] for d in e["directors"]))
+        console.print(episodes)
+        for f in view["networks"]:
+            slot = f["qualifiers"].get("slot")
+            console.print(Text(f"airs on {f['object']['name']}" + (f", {slot}" if slot else "")))
+    elif card["type"] == "character":
+        actors = ", ".join(f["subject"]["name"] for f in view["played_by"])
+        console.print(Text(f"played by {actors or 'unknown'}"))
+        for f in view["ties"]:
+            console.print(Text(f"{f['subject']['name']} {f['predicate'].replace('_', ' ')} {f['object']['name']}"))
 
 
 def _print_quotes(rows: list[dict[str, Any]], title: str) -> None:

@@ -69,8 +69,8 @@ def export_kb(store: Store) -> dict[str, Any]:
                           for k, v in f.qualifiers.items()}
             facts.append({"subject": _eid(f.subject_id), "predicate": f.predicate, "object": obj,
                           "qualifiers": qualifiers, "evidence": _evidence(fact_evidence[f.id]),
-                          "confidence": confidence([{"outlet": outlets[e.document_id], "source": e.document_id}
-                                                    for e in fact_evidence[f.id]])})
+                          "confidence": confidence(len({outlets[e.document_id] or e.document_id
+                                                        for e in fact_evidence[f.id]}))})
         quotes = [{"doc": f"d{q.document_id}", "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
                    "speaker": _eid(q.speaker_id), "outlet": _eid(q.outlet_id), "date": q.date, "cue": q.cue,
                    "group": f"q{q.group_id}"}

@@ -25,7 +25,7 @@ from .schema import (
 # An entity card shows this many quotes (the quote explorer pages through the rest), sources per fact,
 # timeline events and articles; it gives the totals beside them.
 CARD_QUOTES = 50
-CARD_SOURCES = 10
+CARD_SOURCES = 3
 CARD_EVENTS = 200
 CARD_DOCUMENTS = 100
 
@@ -58,45 +58,80 @@ def entity_names(session: Session, ids: set[int]) -> dict[int, str]:
     return dict(session.execute(select(EntityRow.id, EntityRow.name).where(EntityRow.id.in_(ids))).all())
 
 
-def confidence(sources: list[dict[str, Any]]) -> float:
+def confidence(independent: int) -> float:
     """Grows with independent sources: each further outlet (or unattributed article) halves the doubt."""
-    independent = {s["outlet"] or s["source"] for s in sources}
-    return round(1 - 0.5 ** len(independent), 3)
+    return round(1 - 0.5 ** independent, 3)
 
 
-def _sources_of(session: Session, column, ids: set[int]) -> defaultdict[int, list[dict[str, Any]]]:
-    """The evidence of many facts (or events) at once, keyed by their id, each with its article."""
+def _sources_of(session: Session, column, ids: set[int], per_id: int | None = None
+                ) -> defaultdict[int, list[dict[str, Any]]]:
+    """The evidence of many facts (or events) at once, keyed by their id, each with its article.
+
+    With `per_id`, only the first that many per fact or event (a window function, so one query).
+    """
     out: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
-    if not ids:
+    if not ids or per_id == 0:
         return out
-    for row, source, outlet in session.execute(
-            select(EvidenceRow, DocumentRow.source, DocumentRow.outlet)
-            .join(DocumentRow, DocumentRow.id == EvidenceRow.document_id)
-            .where(column.in_(ids)).order_by(EvidenceRow.document_id, EvidenceRow.start)):
+    rank = func.row_number().over(partition_by=column, order_by=(EvidenceRow.document_id, EvidenceRow.start))
+    ranked = (select(EvidenceRow.id, rank.label("rank")).where(column.in_(ids))).subquery()
+    query = (select(EvidenceRow, DocumentRow.source, DocumentRow.outlet)
+             .join(DocumentRow, DocumentRow.id == EvidenceRow.document_id)
+             .join(ranked, ranked.c.id == EvidenceRow.id)
+             .order_by(EvidenceRow.document_id, EvidenceRow.start))
+    if per_id is not None:
+        query = query.where(ranked.c.rank <= per_id)
+    for row, source, outlet in session.execute(query):
         out[getattr(row, column.key)].append({"document": row.document_id, "source": source, "outlet": outlet,
                                               "start": row.start, "end": row.end, "text": row.text})
     return out
+
+
+def _source_counts(session: Session, fact_ids: set[int]) -> dict[int, tuple[int, int]]:
+    """Per fact: how many sentences state it, and how many independent outlets (or bare articles) do."""
+    if not fact_ids:
+        return {}
+    independent = func.count(func.distinct(func.coalesce(DocumentRow.outlet, DocumentRow.source)))
+    return {fact_id: (total, outlets) for fact_id, total, outlets in session.execute(
+        select(EvidenceRow.fact_id, func.count(EvidenceRow.id), independent)
+        .join(DocumentRow, DocumentRow.id == EvidenceRow.document_id)
+        .where(EvidenceRow.fact_id.in_(fact_ids)).group_by(EvidenceRow.fact_id))}
 
 
 def facts_about(session: Session, entity_id: int, max_sources: int = CARD_SOURCES) -> list[dict[str, Any]]:
     """Every fact with the entity as subject or object, with (the first of) its sources and its confidence."""
     rows = session.scalars(select(FactRow).where(
         or_(FactRow.subject_id == entity_id, FactRow.object_id == entity_id)).order_by(FactRow.predicate)).all()
+    return _fact_dicts(session, rows, max_sources)
+
+
+def facts_of(session: Session, entity_ids: set[int], predicate: str, as_object: bool = False,
+             max_sources: int = CARD_SOURCES) -> list[dict[str, Any]]:
+    """The facts of one predicate whose subject (or object) is any of the entities, for tables of many rows."""
+    if not entity_ids:
+        return []
+    column = FactRow.object_id if as_object else FactRow.subject_id
+    rows = session.scalars(select(FactRow).where(column.in_(entity_ids), FactRow.predicate == predicate)).all()
+    return _fact_dicts(session, rows, max_sources)
+
+
+def _fact_dicts(session: Session, rows: list[FactRow], max_sources: int) -> list[dict[str, Any]]:
     shows = {r.qualifiers["show"] for r in rows if isinstance(r.qualifiers.get("show"), int)}
     names = entity_names(session, {r.subject_id for r in rows} | {r.object_id for r in rows if r.object_id} | shows)
-    evidence = _sources_of(session, EvidenceRow.fact_id, {r.id for r in rows})
+    ids = {r.id for r in rows}
+    evidence = _sources_of(session, EvidenceRow.fact_id, ids, max_sources)
+    counts = _source_counts(session, ids)
     out = []
     for row in rows:
         qualifiers = dict(row.qualifiers)
         if isinstance(qualifiers.get("show"), int):
             qualifiers["show"] = {"id": qualifiers["show"], "name": names.get(qualifiers["show"])}
-        sources = evidence[row.id]
+        total, independent = counts.get(row.id, (0, 0))
         out.append({"id": row.id, "subject": {"id": row.subject_id, "name": names[row.subject_id]},
                     "predicate": row.predicate,
                     "object": ({"id": row.object_id, "name": names[row.object_id]} if row.object_id
                                else {"value": json.loads(row.object_value)}),
-                    "qualifiers": qualifiers, "confidence": confidence(sources),
-                    "sources": sources[:max_sources], "sources_total": len(sources)})
+                    "qualifiers": qualifiers, "confidence": confidence(independent),
+                    "sources": evidence[row.id], "sources_total": total})
     return out
 
 
@@ -166,7 +201,7 @@ def timeline(session: Session, entity_id: int, limit: int | None = None) -> list
                                                      .where(EventParticipantRow.event_id.in_(event_ids))):
             taking_part[event_id].add(participant)
     names = entity_names(session, {p for ids in taking_part.values() for p in ids})
-    evidence = _sources_of(session, EvidenceRow.event_id, event_ids)
+    evidence = _sources_of(session, EvidenceRow.event_id, event_ids, per_id=CARD_SOURCES if limit else None)
     return [{"id": row.id, "date": row.date, "type": row.type, "summary": row.summary,
              "participants": sorted(names[p] for p in taking_part[row.id]), "sources": evidence[row.id]}
             for row in sorted(rows, key=lambda r: (r.date is None, r.date or "", r.id))]

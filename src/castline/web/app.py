@@ -14,9 +14,8 @@ from starlette.middleware.base import BaseHTTPMiddleware
 
 from ..export import export_kb
 from ..extract.time import find_times
-from ..kb import Store, queries
+from ..kb import Store, cards, queries
 from ..kb.conflicts import find_conflicts
-from . import views
 from .highlight import Layer, segments
 
 HERE = Path(__file__).parent
@@ -56,7 +55,7 @@ def create_app(db: str) -> FastAPI:
         return templates.TemplateResponse(request, name, context)
 
     def card_or_404(session, entity_id: int) -> dict[str, Any]:
-        card = queries.entity_card(session, entity_id)
+        card = cards.card(session, entity_id)
         if card is None:
             raise HTTPException(404, f"no entity {entity_id}")
         return card
@@ -138,17 +137,7 @@ def create_app(db: str) -> FastAPI:
     def entity_page(request: Request, entity_id: int):
         with store.sessions() as session:
             card = card_or_404(session, entity_id)
-            extra: dict[str, Any] = {}
-            if card["type"] == "person":
-                extra = views.person(card)
-            elif card["type"] == "show":
-                extra = views.show(session, card)
-            elif card["type"] == "character":
-                extra = views.character(card)
-            elif card["type"] == "outlet":
-                extra = {"given": queries.quotes(session, outlet_id=entity_id),
-                         "articles": queries.outlet_articles(session, card["name"])}
-        return page(request, "entity.html", card=card, view=extra)
+        return page(request, "entity.html", card=card, view=card["view"])
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, speaker: str = "", outlet: str = "", show: str = "", since: str = "",

@@ -1,4 +1,4 @@
-"""Entity cards shaped for pages: a person's roles, a show's cast and episodes, a character's ties."""
+"""Entity cards by type: a person's roles, a show's cast and episodes, a character's ties, an outlet's quotes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ..kb import queries
+from . import queries
 
 TIES = ("spouse_of", "partner_of", "romantic_partner_of", "superior_of", "relative_of")
 
@@ -39,16 +39,21 @@ def person(card: dict[str, Any]) -> dict[str, Any]:
 
 
 def show(session: Session, card: dict[str, Any]) -> dict[str, Any]:
+    members = _of(card, "cast_member_of", as_subject=False)
+    roles = queries.facts_of(session, {f["subject"]["id"] for f in members}, "plays", max_sources=0)
     cast = []
-    for fact in _of(card, "cast_member_of", as_subject=False):
+    for fact in members:
         actor = fact["subject"]
-        plays = [f for f in queries.facts_about(session, actor["id"]) if f["predicate"] == "plays"
+        plays = [f for f in roles if f["subject"]["id"] == actor["id"]
                  and (f["qualifiers"].get("show") or {}).get("id") in (None, card["id"])]
         cast.append({"actor": actor, "characters": [p["object"] for p in plays], "fact": fact})
+    listed = _of(card, "episode_of", as_subject=False)
+    directing = queries.facts_of(session, {f["subject"]["id"] for f in listed}, "directed", as_object=True,
+                                 max_sources=0)
     episodes = []
-    for fact in _of(card, "episode_of", as_subject=False):
+    for fact in listed:
         episode = fact["subject"]
-        directors = [f["subject"] for f in queries.facts_about(session, episode["id"]) if f["predicate"] == "directed"]
+        directors = [f["subject"] for f in directing if f["object"]["id"] == episode["id"]]
         episodes.append({"episode": episode, "fact": fact, "directors": directors, **fact["qualifiers"]})
     episodes.sort(key=lambda e: (e.get("season") or 0, e.get("number") or 0, e.get("air_date") or ""))
     return {"cast": cast, "episodes": episodes, "characters": _of(card, "character_in", as_subject=False),
@@ -83,3 +88,23 @@ def graph(card: dict[str, Any], ties: list[dict[str, Any]], size: int = 360) -> 
         edges.append({"x1": centre, "y1": centre, "x2": round(x), "y2": round(y), "label": label,
                       "lx": round((centre + x) / 2), "ly": round((centre + y) / 2) - 4})
     return {"size": size, "nodes": nodes, "edges": edges}
+
+
+def card(session: Session, entity_id: int) -> dict[str, Any] | None:
+    """The entity card with, under `view`, what its type's page shows."""
+    found = queries.entity_card(session, entity_id)
+    if found is None:
+        return None
+    kind = found["type"]
+    if kind == "person":
+        found["view"] = person(found)
+    elif kind == "show":
+        found["view"] = show(session, found)
+    elif kind == "character":
+        found["view"] = character(found)
+    elif kind == "outlet":
+        found["view"] = {"given": queries.quotes(session, outlet_id=entity_id, limit=queries.CARD_QUOTES),
+                         "articles": queries.outlet_articles(session, found["name"])}
+    else:
+        found["view"] = {}
+    return found

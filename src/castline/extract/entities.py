@@ -230,18 +230,31 @@ def _is_propn(token) -> bool:
     return token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper() and token.text.isalpha()
 
 
+# What may join proper nouns inside one name ("Law & Order"); "and", "of" and "'s" join two names too often.
+NAME_GLUE = {"&"}
+
+
 def propn_candidates(ctx: Context) -> list[Candidate]:
-    """Runs of two or more proper nouns the model left unlabelled ("Tomas Reyes", "Harbor City Fire")."""
+    """Runs of two or more proper nouns the model left unlabelled ("Tomas Reyes", "Law & Order")."""
     found = []
-    run: list = []
-    for token in [*ctx.doc, None]:
-        if token is not None and _is_propn(token) and not (run and token.is_sent_start):
-            run.append(token)
+    tokens = list(ctx.doc)
+    i = 0
+    while i < len(tokens):
+        if not _is_propn(tokens[i]):
+            i += 1
             continue
-        if len(run) >= 2:
-            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-            found.append(Candidate(start, end, ctx.text[start:end], "propn"))
-        run = [token] if token is not None and _is_propn(token) else []
+        end = i
+        j = i + 1
+        while j < len(tokens) and not tokens[j].is_sent_start:
+            if _is_propn(tokens[j]):
+                end = j
+            elif tokens[j].text not in NAME_GLUE or (j + 1 < len(tokens) and not _is_propn(tokens[j + 1])):
+                break
+            j += 1
+        if end > i:
+            start, stop = tokens[i].idx, tokens[end].idx + len(tokens[end].text)
+            found.append(Candidate(start, stop, ctx.text[start:stop], "propn"))
+        i = end + 1
     return found
 
 

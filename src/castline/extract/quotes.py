@@ -28,7 +28,9 @@ CONTINUING_VERBS = {"say", "add", "explain", "continue", "conclude", "note", "ch
                     "muse", "reflect", "go"}
 BACK_REFERENCE = re.compile(r"\b(?:told|to|with)\s+the\s+(?:outlet|publication|magazine|site|paper|newspaper|"
                             r"podcast|network|program|programme)\b", re.I)
-STATEMENT = re.compile(r"\b(?:in|via|through)\s+a\s+(?:joint\s+)?(?:statement|press release)\b", re.I)
+# "in a statement" gives no outlet; "in a statement to Deadline" does.
+STATEMENT = re.compile(r"\b(?:in|via|through)\s+a\s+(?:joint\s+)?(?:statement|press release)\b"
+                       r"(?!\s+(?:to|with|given to)\b)", re.I)
 OUTLET_TYPES = ("outlet",)
 # Subjects that never name a speaker ("That said, …", "it is said").
 NOT_SPEAKERS = {"i", "we", "they", "you", "it", "that", "this", "which", "what", "who", "there"}

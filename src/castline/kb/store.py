@@ -46,6 +46,8 @@ from .text import minhash, same_words
 
 # The weight of an article's type for an entity when a cue in the text decided it (1 when only the model did).
 CERTAIN_VOTE = 3
+# Stored quotes compared in full with a new one, at most (sketch matches are ordered by group, oldest first).
+MAX_QUOTE_CANDIDATES = 400
 # Word-set F1 at or above which two quotes by one speaker are the same words.
 QUOTE_GROUP_OVERLAP = 0.6
 
@@ -232,10 +234,12 @@ def resolve_entities(session: Session, entities: list[Entity]) -> dict[str, int]
     by_key: dict[str, list[EntityRow]] = {}
     wanted = set().union(*keys.values()) if keys else set()
     if wanted:
-        query = select(EntityRow, AliasRow.key).join(AliasRow, AliasRow.entity_id == EntityRow.id)
-        for row, key in session.execute(query.where(AliasRow.key.in_(wanted))):
-            if row not in by_key.setdefault(key, []):
-                by_key[key].append(row)
+        # one alias row per article that used the name: ask for the distinct (entity, key) pairs only
+        pairs = session.execute(select(AliasRow.entity_id, AliasRow.key).where(AliasRow.key.in_(wanted))
+                                .distinct()).all()
+        rows = {r.id: r for r in session.scalars(select(EntityRow).where(EntityRow.id.in_({e for e, _ in pairs})))}
+        for entity_id, key in pairs:
+            by_key.setdefault(key, []).append(rows[entity_id])
     chosen: dict[str, EntityRow] = {}
     for entity in entities:
         candidates = list({id(r): r for k in keys[entity.key] for r in by_key.get(k, [])}.values())
@@ -356,7 +360,8 @@ def _write_quotes(session: Session, document_id: int, quotes: list[Quote], ids: 
                 select(QuoteRow.text, QuoteRow.group_id, QuoteSketchRow.speaker_id, QuoteSketchRow.value)
                 .join(QuoteSketchRow, QuoteSketchRow.quote_id == QuoteRow.id)
                 .where(QuoteSketchRow.speaker_id.in_(speakers), QuoteSketchRow.value.in_(values),
-                       QuoteRow.document_id != document_id)):
+                       QuoteRow.document_id != document_id)
+                .order_by(QuoteRow.group_id).limit(MAX_QUOTE_CANDIDATES)):
             candidates.setdefault((speaker, value), []).append((words, group))
     for row in rows:
         row.group_id = row.id

@@ -25,11 +25,17 @@ def same_words(a: str, b: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+# Function words say nothing of which quote it is; sketches leave them out so they do not collide.
+STOPWORDS = frozenset("a an the and or but of to in on at for with from by as is are was were be been it its i me my "
+                      "we our you your he she they them his her their this that these those not so just have has "
+                      "had do did will would can could what who".split())
+
+
 def minhash(text: str, slots: int = SKETCH_SLOTS) -> list[int]:
-    """The smallest salted hash of the text's words per slot, the slot number in the top bits.
+    """The smallest salted hash of the text's content words per slot, the slot number in the top bits.
 
     Values fit a signed 32-bit integer column, and one `IN` lookup finds every slot's matches.
     """
-    words = word_set(text) or {""}
+    words = (word_set(text) - STOPWORDS) or word_set(text) or {""}
     return [(slot << 27) | (min(zlib.crc32(f"{slot}:{word}".encode()) for word in words) & 0x7FFFFFF)
             for slot in range(slots)]

@@ -67,3 +67,14 @@ def test_show_epithet_is_an_alias_of_the_show(nlp):
 def test_a_name_the_model_cannot_type_alone_is_dropped(nlp):
     result = run(nlp, "Still team Quinnvance? The fans certainly are.")
     assert "Quinnvance" not in result.types()
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Ravi Okafor is exiting ABC's medical drama Saint Brigid after five seasons.", "Saint Brigid", "show"),
+    ("He previously starred in the film Northern Line.", "Northern Line", "work"),
+    ("In Thursday's episode of Harbor Lights, titled “Low Tide,” the boat sinks.", "Low Tide", "episode"),
+    ("The series also stars Lucia Ferreira as Dr. Amara Lang.", "Amara Lang", "character"),
+    ("Jenna Kowalski has played deputy Nell Harper on the procedural since 2019.", "Nell Harper", "character"),
+])
+def test_more_typing_cues(nlp, text, name, kind):
+    assert run(nlp, text).types().get(name) == kind

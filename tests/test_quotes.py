@@ -163,3 +163,30 @@ def test_quote_dates(nlp):
     result = run(nlp, body, published="2024-03-20")
     assert result.quote("the end").date == "2024-03-12"
     assert result.quote("he would stay").date == "2024-01"
+
+
+def test_statement_to_an_outlet_keeps_the_outlet(nlp):
+    body = INTRO + "“Playing Nora was the honor of my career,” Quinn said in a statement to Deadline."
+    assert run(nlp, body).quotes()[-1][2:] == ("Mara Quinn", "Deadline")
+
+
+def test_posted_quote_takes_the_platform_and_date_of_the_post_told_before_it(nlp):
+    body = ("Mara Quinn announced the news on Instagram on Tuesday, April 9.\n\n"
+            "“Our little family is growing,” she captioned a photo of the cast.")
+    quote = run(nlp, body, published="2024-04-12").extraction.quotes[0]
+    assert (quote.date, quote.cue) == ("2024-04-09", "captioned")
+    result = run(nlp, body, published="2024-04-12")
+    assert result.name(result.extraction.quotes[0].outlet) == "Instagram"
+
+
+def test_at_the_time_keeps_the_interview_outlet(nlp):
+    body = INTRO + ("Speaking to Us Weekly in 2023, Quinn said she hoped to direct. "
+                    "“It is just about timing,” she explained at the time.")
+    result = run(nlp, body)
+    assert result.quotes()[-1] == ("direct", "It is just about timing,", "Mara Quinn", "Us Weekly")
+    assert result.extraction.quotes[-1].date == "2023"
+
+
+def test_commented_is_a_reporting_verb(nlp):
+    body = INTRO + "Tomas Reyes was among the first to react. “Best news ever!!” he commented."
+    assert run(nlp, body).quotes()[-1] == ("direct", "Best news ever!!", "Tomas Reyes", None)

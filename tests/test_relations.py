@@ -78,3 +78,19 @@ def test_evidence_is_the_sentence(nlp):
     result = run(nlp, SHOW + "Fans love Capt. Nora Vance (Mara Quinn).")
     fact = next(f for f in result.extraction.facts if f.predicate == "plays")
     assert result.document.text[fact.evidence.start:fact.evidence.end] == "Fans love Capt. Nora Vance (Mara Quinn)."
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Saint Brigid returns in May. The series also stars Lucia Ferreira as Dr. Amara Lang.",
+     ("Lucia Ferreira", "plays", "Amara Lang")),
+    ("Saint Brigid returns in May. Ravi Okafor plays Dr. Theo Lang opposite Dr. Amara Lang (Lucia Ferreira), "
+     "Theo's wife.", ("Theo Lang", "spouse_of", "Amara Lang")),
+    ("Ravi Okafor, 41, previously starred in the film Northern Line.", ("Ravi Okafor", "known_for", "Northern Line")),
+    ("Harbor Lights is back. In the episode titled “Low Tide,” the boat sinks. The episode was directed by "
+     "Kim Novak-Reyes.", ("Kim Novak-Reyes", "directed", "Low Tide")),
+    ("Harbor Lights airs Thursdays at 8/7c on Fox.", ("Harbor Lights", "airs_on", "Fox")),
+    ("Jenna Kowalski and her husband, director Marcus Hale, are expecting.", ("Jenna Kowalski", "spouse_of",
+                                                                                 "Marcus Hale")),
+])
+def test_more_predicate_shapes(nlp, text, fact):
+    assert fact in run(nlp, text).facts()

@@ -162,7 +162,8 @@ REPORTING_VERBS = frozenset({
     "quip", "laugh", "chuckle", "deny", "detail", "divulge", "disclose", "reflect", "muse",
     "stress", "emphasize", "maintain", "predict", "speak", "ask", "reply", "respond",
     "answer", "exclaim", "remark", "observe", "open", "dish", "spill", "tweet", "reiterate",
-    "boast", "confess", "complain", "vow", "swear", "elaborate",
+    "boast", "confess", "complain", "vow", "swear", "elaborate", "comment", "recount", "rave", "tout", "praise",
+    "sob", "cry", "beam", "scoff", "shrug", "sigh", "whisper", "shout", "yell", "plead", "urge",
 })
 
 # Reporting verbs that may take a "that"-clause as an indirect quote.

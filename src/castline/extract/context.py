@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..document import Document, Entity, Span
+from ..lexicon import SOCIAL_NETWORKS
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -40,6 +41,11 @@ class Context:
     mentions: list[Mention] = field(default_factory=list)  # sorted by start
     gender: dict[str, str] = field(default_factory=dict)  # entity key -> "m" / "f"
     played: dict[str, str] = field(default_factory=dict)  # actor key -> the character they play here
+
+    @cached_property
+    def social(self) -> set[str]:
+        """Keys of the social networks the document names (Instagram, TikTok …)."""
+        return {e.key for e in self.entities if e.name in SOCIAL_NETWORKS}
 
     @property
     def text(self) -> str:

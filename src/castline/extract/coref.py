@@ -24,6 +24,8 @@ FEMALE_NOUNS = {"actress", "alumna", "mom", "mother", "wife", "girlfriend", "dau
                 "hostess", "waitress", "heroine", "woman", "lady"}
 MALE_NOUNS = {"actor", "alumnus", "dad", "father", "husband", "boyfriend", "son", "brother", "king", "man",
               "guy"}
+# Nouns whose descriptor is a title they appeared in ("the Ridgeline actress", "the In Time star").
+PERFORMER_NOUNS = {"actor", "actress", "alum", "alumna", "alumnus", "star", "co-star", "costar", "lead", "performer"}
 SHOW_NOUNS = ("drama", "series", "show", "comedy", "sitcom", "procedural", "thriller", "soap", "spinoff",
               "spin-off", "dramedy", "franchise entry")
 _DESC = r"(?P<desc>(?:(?:\d+-year-old|[\"“‘]?[A-Z0-9][\w.'’&:+!-]*[\"”’]?|of|the|and|a|an|in|on|to|as|for|&)\s+){0,7}?)"
@@ -198,6 +200,9 @@ def _credit(ctx: Context, desc: str, start: int, noun: str) -> str | None:
         return None
     known = _entity_named(ctx, desc)
     if known is not None:
+        entity = ctx.entity(known)
+        if noun in PERFORMER_NOUNS and entity.type in ("place", "organization", "person"):
+            entity.type = "work"  # "the Ridgeline actress": whatever the model thought, Ridgeline is a title
         return known
     kind = "place" if noun in ("native",) else "work"
     entity = Entity(key=f"L{len(ctx.entities) + 1}", name=desc, type=kind)

@@ -21,7 +21,7 @@ from ..lexicon import CHARACTER_TITLES, HONORIFICS, NETWORKS, ORGANIZATIONS, OUT
 from .context import Context, Mention
 
 # However often the model labels a name, its labels weigh at most this much against the article's cues.
-NER_VOTE_CAP = 3
+NER_VOTE_CAP = 2
 NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organization",
               "WORK_OF_ART": "work", "FAC": "place"}
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"))
@@ -42,21 +42,25 @@ ORG_SUFFIXES = {"studios", "studio", "productions", "entertainment", "pictures",
 _ROLE_CUES = (r"\bcharacter|\brole(?: of)?|\bplays|\bplayed|\bplaying|\bportrays|\bportrayed|\bportraying"
               r"|\bstars as|\bstarred as|\bstarring as|\bcast as|\breturn(?:s|ed|ing)? as|\b(?:run|time|stint|turn|"
               r"tenure|years|days) as|\bwrapping up as|\bwrapped up as")
-CHARACTER_CUE_BEFORE = re.compile(rf"(?:{_ROLE_CUES})\s*,?\s*$", re.I)
+_TITLE_WORDS = "|".join(sorted(CHARACTER_TITLES, key=len, reverse=True))
+CHARACTER_CUE_BEFORE = re.compile(rf"(?:{_ROLE_CUES})\s*,?\s*(?:(?:{_TITLE_WORDS})\.?\s+)?$", re.I)
+# "stars Lucia Ferreira as Dr. Amara Lang": a name, "as", the role.
+NAME_AS_BEFORE = re.compile(rf"[A-Z][\w'’-]+\s+as\s+(?:(?i:{_TITLE_WORDS})\.?\s+)?$")
 # A name right after these is a role being talked about, not someone taking part in the story.
 ROLE_BEFORE = re.compile(rf"(?:{_ROLE_CUES}|\bas)\s+(?:[A-Z][a-z]*\.?\s+)?$")
 PERSON_CUE_BEFORE = re.compile(
     r"\b(?:co-?stars?|castmates?|cast members?|actor|actress|star|creator|showrunner|director|producer|"
     r"writer|executive producer|host|alum|on-?screen (?:wife|husband|partner|love|mom|dad))\s*,?\s*$", re.I)
 SHOW_CUE_AFTER = re.compile(
-    r"^(?:'s|’s)?\s*(?:fans|set|star|stars|cast|castmates?|season|seasons|episode|episodes|airs|"
+    r"^(?:'s|’s)?\s*(?:fans|set|star|stars|co-?stars?|cast|castmates?|season|seasons|episode|episodes|airs|"
     r"aired|premiere|premiered|finale|writers|showrunners?|series|revival|reboot|spinoff|spin-off|"
     r"universe|franchise|family|(?:is|was|will be|has been)\s+(?:back|renewed|cancell?ed|picked up)|"
     r"(?:returns|will return|is returning) for)\b", re.I)
 SHOW_CUE_BEFORE = re.compile(r"(?:\bon|\bseason \d+ of|\b(?:episode|finale|premiere|season|set|cast|star|stars|alum|"
                              r"creator|showrunner|writers|fans|revival|reboot|spinoff) of|\bjoined|\bleft|\bleaving|"
                              r"\bexit from|\brenewed|\bcancell?ed|\bpicked up)\s+(?:the\s+)?$", re.I)
-EPISODE_CUE = re.compile(r"\bepisodes?\b|\bepisode \d+['’]s\s*$", re.I)
+EPISODE_CUE = re.compile(r"\bepisodes?\b[^.“\"]{0,50}?\b(?:titled|called|named|dubbed)\s*[“\"‘]?$"
+                         r"|\bepisodes?\s*[“\"‘]?$|\bepisode \d+['’]s\s*[“\"‘]?$", re.I)
 AIRING = re.compile(r"\b(?:aired|airs|airing|hit screens|premiered|premieres|debuted|broadcast)\b", re.I)
 FRANCHISE_AFTER = re.compile(r"^\W{0,3}\s*(?:universe|franchise|shows|verse|series of shows)\b", re.I)
 WORK_AFTER = re.compile(r"^\W{0,3}\s*(?:video|film|movie|book|song|album|podcast|documentary|special|play|"
@@ -265,7 +269,8 @@ def title_candidates(text: str) -> list[Candidate]:
         if not match.group("title")[0].isupper():
             continue
         title = match.group("title").lower().rstrip(".")
-        hint = "character" if title in CHARACTER_TITLES and title not in ("director", "doctor", "dr") else None
+        hint = "character" if title in CHARACTER_TITLES and title not in ("director", "doctor", "dr", "prof",
+                                                                           "professor", "judge", "coach") else None
         found.append(Candidate(match.start("name"), match.end("name"), match.group("name"), "title", hint,
                                votes=Counter({"_alias:" + match.group(0): 1})))
     return found
@@ -331,7 +336,11 @@ def _nearest_owner(owners: list[str], cand: Candidate, groups: dict[str, Group],
 
 
 NETWORK_POSSESSIVE = re.compile(r"(?:" + "|".join(re.escape(n) for n in sorted(NETWORKS, key=len, reverse=True))
-                                + r")['’]s\s+(?:hit\s+|new\s+|long-running\s+|drama\s+|comedy\s+|series\s+)?$")
+                                + r")['’]s\s+(?:[\w-]+\s+){0,3}?(?:(?:drama|series|comedy|procedural|sitcom|show|"
+                                r"thriller|dramedy|soap|hit|reboot|revival|spinoff|spin-off)\s+)?$")
+# "the film Northern Line", "the Netflix series Saint Brigid"
+KIND_BEFORE = re.compile(r"\b(?:(?P<work>film|movie|novel|book|album|song|play|musical|documentary|miniseries|"
+                         r"video)|(?P<show>series|show|sitcom|drama|procedural|soap|spinoff|spin-off))\s+$", re.I)
 
 
 def vote_types(ctx: Context, group: Group) -> None:
@@ -359,6 +368,11 @@ def vote_types(ctx: Context, group: Group) -> None:
             group.votes["show"] += 3
         if NETWORK_POSSESSIVE.search(before):  # "NBC's Harbor City Fire"
             group.votes["show"] += 3
+        kind_before = KIND_BEFORE.search(before)
+        if kind_before and cand.type_hint != "person" or kind_before and kind_before.group("work"):
+            group.votes["work" if kind_before.group("work") else "show"] += 3
+        if NAME_AS_BEFORE.search(before):
+            group.votes["character"] += 4
 
 
 def _vote_title(ctx: Context, group: Group, cand: Candidate, before: str, after: str) -> None:
@@ -367,7 +381,8 @@ def _vote_title(ctx: Context, group: Group, cand: Candidate, before: str, after:
         group.votes["franchise"] += 4
     elif WORK_AFTER.match(after):
         group.votes["work"] += 4
-    elif EPISODE_CUE.search(before[-25:]) or re.match(r"^\W{0,3}\s*episode\b", after, re.I):
+    elif EPISODE_CUE.search(before[-70:]) or re.search(r"\bepisodes?\b", before[-25:], re.I) \
+            or re.match(r"^\W{0,3}\s*episode\b", after, re.I):
         group.votes["episode"] += 4
     elif SHOW_CUE_AFTER.match(after.lstrip("”\"’ ")) or SHOW_CUE_BEFORE.search(before.rstrip("“\"‘ ")):
         group.votes["show"] += 3

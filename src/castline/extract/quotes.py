@@ -200,12 +200,18 @@ def outlet_in(ctx: Context, start: int, end: int, skip: list[tuple[int, int]]) -
     return None, False
 
 
-def date_in(times: list[TimeExpr], start: int, end: int, skip: list[tuple[int, int]]) -> str | None:
+def time_in(times: list[TimeExpr], start: int, end: int, skip: list[tuple[int, int]]) -> TimeExpr | None:
+    """The first resolved date expression in [start, end) outside quoted text."""
     for expr in times:
         if start <= expr.start < end and expr.value and not expr.modifier and \
                 not any(s <= expr.start < e for s, e in skip):
-            return expr.value
+            return expr
     return None
+
+
+def date_in(times: list[TimeExpr], start: int, end: int, skip: list[tuple[int, int]]) -> str | None:
+    expr = time_in(times, start, end, skip)
+    return expr.value if expr else None
 
 
 @dataclass
@@ -216,6 +222,7 @@ class Attribution:
     cue: str | None = None
     statement: bool = False
     back_reference: bool = False  # "he told the outlet"
+    anaphoric_date: bool = False  # "at the time": the date of what was just told, not a new occasion
 
 
 def attribute(ctx: Context, frames: list[tuple[int, int]], verb: Token | None, times: list[TimeExpr],
@@ -226,7 +233,10 @@ def attribute(ctx: Context, frames: list[tuple[int, int]], verb: Token | None, t
     for start, end in frames:
         if found.outlet is None:
             found.outlet, found.back_reference = outlet_in(ctx, start, end, skip)
-        found.date = found.date or date_in(times, start, end, skip)
+        if found.date is None:
+            expr = time_in(times, start, end, skip)
+            if expr is not None:
+                found.date, found.anaphoric_date = expr.value, expr.kind == "anaphoric"
         found.statement = found.statement or bool(STATEMENT.search(ctx.text[start:end]))
     if found.statement:
         found.outlet = None
@@ -357,6 +367,25 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+POSTING_CUES = ("caption", "post", "wrote", "write", "share", "comment", "tweet")
+
+
+def _lead_post(ctx: Context, quote: Quote, times: list[TimeExpr]) -> tuple[str | None, str | None]:
+    """For a posted quote ('she captioned a photo'), the social network and date of the post the sentence
+    before it tells ('she announced the news on Instagram on Tuesday')."""
+    if not quote.cue or not quote.cue.startswith(POSTING_CUES) or quote.speaker is None:
+        return None, None
+    current = ctx.sentence_of(quote.span.start)
+    if current.start == 0:
+        return None, None
+    previous = ctx.doc[current.start - 1].sent
+    mentions = ctx.mentions_in(previous.start_char, previous.end_char)
+    platform = next((m.key for m in mentions if m.key in ctx.social), None)
+    if platform is None or not any(m.key == quote.speaker for m in mentions):
+        return None, None
+    return platform, date_in(times, previous.start_char, previous.end_char, [])
+
+
 def _paragraph_lead_date(ctx: Context, quote: Quote, speaker: str | None, times: list[TimeExpr]) -> str | None:
     """A date in the paragraph's opening sentence about the same speaker, for the quote that follows it."""
     para_start, _ = ctx.paragraph_of(quote.span.start)
@@ -377,6 +406,9 @@ def find_quotes(ctx: Context, times: list[TimeExpr]) -> list[Quote]:
             _continue_from(ctx, quote, how, *previous)
         if quote.date is None and quote.kind == "direct":
             quote.date = _paragraph_lead_date(ctx, quote, quote.speaker, times)
+        if quote.outlet is None and not how.statement:
+            platform, posted = _lead_post(ctx, quote, times)
+            quote.outlet, quote.date = platform, quote.date or (posted if platform else None)
         previous = (quote, how)
     return [q for q, _ in found]
 
@@ -394,12 +426,12 @@ def _continue_from(ctx: Context, quote: Quote, how: Attribution, before: Quote, 
         quote.date = before.date
     if quote.speaker is None or quote.speaker != before.speaker:
         return
-    if quote.outlet or quote.date or how.statement:
+    if quote.outlet or (quote.date and not how.anaphoric_date) or how.statement:
         return
     verb = (how.cue or "").lower()
     continuing = any(verb.startswith(v[:4]) for v in CONTINUING_VERBS)
     if same_paragraph or (next_paragraph and continuing):
-        quote.outlet, quote.date = before.outlet, before.date
+        quote.outlet, quote.date = before.outlet, quote.date or before.date
 
 
 def _paragraphs_apart(ctx: Context, a: int, b: int) -> int:

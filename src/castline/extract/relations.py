@@ -27,6 +27,7 @@ PLAYED_BY = re.compile(r"^\s*,?\s*\(?(?:who is |who was )?(?:played|portrayed) b
 ROLE_OF = re.compile(r"(?P<owner>\b(?:his|her|their)|['’]s)\s+(?:former\s+|onscreen\s+|on-screen\s+)?"
                      r"(?:character|role|alter ego|(?:[\w-]+\s+)?(?:run|time|stint|tenure|turn|years|days) as|"
                      r"portrayal of)\s*,?\s*(?:as\s+)?" + _TITLE + "$", re.I)
+NAME_AS = re.compile(r"\s+as\s+" + _TITLE + "$", re.I)  # "stars Lucia Ferreira as Dr. Amara Lang"
 AS_ROLE = re.compile(r"\b(?:wrapping up|wrapped up|returning|returned|returns|return|cast|joined|joins|back)\s+as\s+"
                      + _TITLE + "$", re.I)
 FAMILY = ("brother", "sister", "father", "mother", "son", "daughter", "cousin", "uncle", "aunt", "niece", "nephew",
@@ -43,9 +44,13 @@ RELATION_NOUNS = {
     **{w: ("relative_of", w) for w in FAMILY},
 }
 _REL_WORDS = "|".join(sorted((re.escape(w) for w in RELATION_NOUNS), key=len, reverse=True))
+_OCCUPATION = r"(?:(?:actor|actress|director|producer|writer|singer|musician|comedian|chef|model|artist|" \
+              r"businessman|businesswoman|entrepreneur|screenwriter|showrunner|author|athlete)\s+)?"
 RELATION_BEFORE = re.compile(rf"(?P<owner>\b(?:his|her|their)|['’]s)\s+(?:(?P<screen>on-?screen|real-life|former|"
                              rf"late|new|older|younger|little|big|twin|longtime)\s+)*(?P<noun>{_REL_WORDS})\s*,?\s*"
-                             + _TITLE + "$", re.I)
+                             + _OCCUPATION + _TITLE + "$", re.I)
+RELATION_AFTER = re.compile(rf"(?:\s*\([^)]{{1,60}}\))?,\s+(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]*['’]s\s+(?:on-?screen\s+)?"
+                            rf"(?P<noun>{_REL_WORDS})\b")
 MARRIED = re.compile(r"\b(?:married|marries|marrying|wed|weds)\s+(?:to\s+)?(?:(?:his|her)\s+(?:partner|girlfriend|"
                      r"boyfriend|fiancée?|love)\s*,?\s*)?$", re.I)
 SEASONS = re.compile(r"\bafter\s+(?P<n>\d+|\w+)\s+seasons\b|\b(?P<m>\d+|\w+)-season\s+(?:run|stint|tenure)\b", re.I)
@@ -57,7 +62,7 @@ SEASON_EPISODE = re.compile(r"\bseason\s+(?P<season>\d+),?\s+episode\s+(?P<numbe
 AIRED = re.compile(r"\b(?:which\s+)?(?:aired|airs|premiered|premieres|debuted|will air|is set to air|airing)\b", re.I)
 SLOT = re.compile(r"\s+(?P<slot>(?:(?:Mondays|Tuesdays|"
                   r"Wednesdays|Thursdays|Fridays|Saturdays|Sundays|weeknights|nightly)\s+)?(?:at\s+)?\d{1,2}(?::\d\d)?"
-                  r"\s*(?:p\.?m\.?|a\.?m\.?)(?:\s*(?:ET|PT|CT|EST|PST|ET/PT|EDT|PDT)(?:/\d+c)?)?)")
+                  r"(?:\s*(?:p\.?m\.?|a\.?m\.?)(?:\s*(?:ET|PT|CT|EST|PST|ET/PT|EDT|PDT)(?:/\d+c)?)?|/\d{1,2}(?::\d\d)?c))")
 CREATED_BY = re.compile(r"\b(?:created|co-created|developed)\s+by\s+$|\b(?:creator|co-creator|showrunner and creator)"
                         r"\s*,?\s*$", re.I)
 CAST_WORDS = re.compile(r"\b(?:co-?stars?|castmates?|cast\s*mates?|cast members?|ex-castmates?|former co-?stars?)\b",
@@ -161,6 +166,8 @@ def plays(ctx: Context, facts: Facts, pairs: list[tuple[str, str, int]]) -> None
         if actor is None and (role := ROLE_OF.search(before)):
             owner_start = m.start - len(before) + role.start("owner")
             actor = _owner(ctx, owner_start, role.group("owner"), ("person",))
+        if actor is None and (named := NAME_AS.search(before)):
+            actor = _mention_ending(ctx, m.start - len(named.group(0)), ("person",), 2)
         if actor is None and AS_ROLE.search(before):
             actor = _subject_key(ctx, m.start, ("person",))
         if actor is None and (by := PLAYED_BY.match(after)):
@@ -204,6 +211,15 @@ def relations_between_people(ctx: Context, facts: Facts) -> None:
                 facts.add(owner, predicate, m.key, m.start, relation=how)
             else:
                 facts.add(owner, predicate, m.key, m.start)
+        after = ctx.text[m.end:m.end + 60]
+        appositive = RELATION_AFTER.match(after)  # "Dr. Amara Lang, Theo's wife"
+        if appositive:
+            owner = _mention_ending(ctx, m.end + appositive.start("noun") - 3, (kind,), 4)
+            predicate, how = RELATION_NOUNS[appositive.group("noun").lower()]
+            if owner is not None and predicate == "superior_of":
+                facts.add(m.key, predicate, owner, m.start)
+            elif owner is not None:
+                facts.add(owner, predicate, m.key, m.start, **({"relation": how} if how else {}))
         married = MARRIED.search(before)
         if married:
             spouse = _subject_of_clause(ctx, m.start - len(before) + married.start(), (kind,))
@@ -265,13 +281,14 @@ def networks(ctx: Context, facts: Facts, epithets: list[Epithet]) -> None:
     for m in ctx.mentions:
         if ctx.type_of(m.key) != "network":
             continue
-        before = ctx.text[max(0, m.start - 60):m.start]
-        if not re.search(r"\b(?:airs|aired|air|streams|streaming|streamed|premieres|premiered|broadcast|is available)"
-                         r"\s+(?:\w+\s+){0,2}?on\s+$", before, re.I):
+        before = ctx.text[max(0, m.start - 80):m.start]
+        airs = re.search(r"\b(?:airs|aired|air|streams|streaming|streamed|premieres|premiered|broadcast|is available|"
+                         r"returns|debuts)\s+(?P<between>(?:[\w/:.]+\s+){0,5}?)on\s+$", before, re.I)
+        if not airs:
             continue
-        target = _mention_ending(ctx, m.start - 8, ("show",), 60) or show
-        slot = SLOT.match(ctx.text[m.end:m.end + 80])
-        facts.add(target, "airs_on", m.key, m.start, slot=slot.group("slot") if slot else None)
+        target = _mention_ending(ctx, m.start - len(airs.group(0)), ("show",), 40) or show
+        slot = SLOT.match(ctx.text[m.end:m.end + 80]) or SLOT.match(" " + airs.group("between"))
+        facts.add(target, "airs_on", m.key, m.start, slot=slot.group("slot").strip() if slot else None)
     for epithet in epithets:
         if epithet.credit and ctx.type_of(epithet.credit) == "network" and ctx.type_of(epithet.mention.key) == "show":
             facts.add(epithet.mention.key, "airs_on", epithet.credit, epithet.mention.start)
@@ -293,6 +310,22 @@ def epithet_facts(ctx: Context, facts: Facts, epithets: list[Epithet], published
             facts.add(person, "cast_member_of", epithet.credit, epithet.mention.start)
         elif credit_type in ("work", "show"):
             facts.add(person, "known_for", epithet.credit, epithet.mention.start)
+
+
+CREDIT_BEFORE = re.compile(r"\b(?:starred|starring|stars|appeared|appearing|was seen|was cast|had roles?|played a role)"
+                           r"\s+in\s+(?:the\s+)?(?:\d{4}\s+)?(?:film|movie|series|show|sitcom|drama|miniseries|"
+                           r"play|musical|Netflix series|HBO series)?\s*[“\"‘]?$|\b(?:best |also )?known for\s+"
+                           r"(?:(?:his|her|their) (?:role|roles|work) (?:in|on)\s+)?(?:the\s+)?[“\"‘]?$", re.I)
+
+
+def credits(ctx: Context, facts: Facts) -> None:
+    """'She starred in the film X', 'best known for X': a person known for a work other than this show."""
+    show = main_show(ctx)
+    for m in ctx.mentions:
+        if ctx.type_of(m.key) not in ("work", "show") or m.key == show:
+            continue
+        if CREDIT_BEFORE.search(ctx.text[max(0, m.start - 70):m.start]):
+            facts.add(_subject_key(ctx, m.start, ("person",)), "known_for", m.key, m.start)
 
 
 def ages(ctx: Context, facts: Facts, published: str | None) -> None:
@@ -363,6 +396,10 @@ def directing(ctx: Context, facts: Facts) -> None:
             director = _subject_key(ctx, m.start, ("person",))
         if director is not None:
             facts.add(director, "directed", m.key, m.start)
+    if len(episodes_) == 1:  # "The episode was directed by X": the one episode the article names
+        for match in re.finditer(r"\b(?:the|this|that)\s+episode\s+(?:was\s+)?directed\s+by\s+", ctx.text, re.I):
+            director = _mention_starting(ctx, match.end(), ("person",), 3)
+            facts.add(director, "directed", episodes_[0], match.start())
     debut = re.compile(r"\bdirectorial debut\b", re.I)
     if len(episodes_) == 1 and not any(f.object == episodes_[0] for f in facts.having("directed")):
         for sent in ctx.doc.sents:
@@ -438,6 +475,7 @@ def find_facts(ctx: Context, pairs: list[tuple[str, str, int]], epithets: list[E
     franchises(ctx, facts)
     creators(ctx, facts)
     memberships(ctx, facts)
+    credits(ctx, facts)
     for fact in list(derived(facts)):
         existing = facts.items.get((fact.subject, fact.predicate, fact.object))
         if existing is None:

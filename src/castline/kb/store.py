@@ -46,7 +46,7 @@ from .text import minhash, same_words
 
 # The weight of an article's type for an entity when a cue in the text decided it (1 when only the model did).
 CERTAIN_VOTE = 3
-# Stored quotes compared in full with a new one, at most (sketch matches are ordered by group, oldest first).
+# Quote groups compared in full with a new quote, at most.
 MAX_QUOTE_CANDIDATES = 400
 # Word-set F1 at or above which two quotes by one speaker are the same words.
 QUOTE_GROUP_OVERLAP = 0.6
@@ -356,13 +356,17 @@ def _write_quotes(session: Session, document_id: int, quotes: list[Quote], ids: 
     speakers = {row.speaker_id for row in rows if row.speaker_id is not None}
     candidates: dict[tuple[int, int], list[tuple[str, int]]] = {}
     if values:
-        for words, group, speaker, value in session.execute(
-                select(QuoteRow.text, QuoteRow.group_id, QuoteSketchRow.speaker_id, QuoteSketchRow.value)
-                .join(QuoteSketchRow, QuoteSketchRow.quote_id == QuoteRow.id)
-                .where(QuoteSketchRow.speaker_id.in_(speakers), QuoteSketchRow.value.in_(values),
-                       QuoteRow.document_id != document_id)
-                .order_by(QuoteRow.group_id).limit(MAX_QUOTE_CANDIDATES)):
-            candidates.setdefault((speaker, value), []).append((words, group))
+        # groups sharing a sketch value, then one text per group (its first quote's) to compare with
+        hits = session.execute(
+            select(QuoteSketchRow.speaker_id, QuoteSketchRow.value, QuoteRow.group_id)
+            .join(QuoteRow, QuoteRow.id == QuoteSketchRow.quote_id)
+            .where(QuoteSketchRow.speaker_id.in_(speakers), QuoteSketchRow.value.in_(values),
+                   QuoteRow.document_id != document_id)
+            .distinct().limit(MAX_QUOTE_CANDIDATES)).all()
+        texts = dict(session.execute(select(QuoteRow.id, QuoteRow.text)
+                                     .where(QuoteRow.id.in_({group for _, _, group in hits}))).all()) if hits else {}
+        for speaker, value, group in hits:
+            candidates.setdefault((speaker, value), []).append((texts.get(group, ""), group))
     for row in rows:
         row.group_id = row.id
         for value in sketches.get(row.id, []):

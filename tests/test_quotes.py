@@ -190,3 +190,24 @@ def test_at_the_time_keeps_the_interview_outlet(nlp):
 def test_commented_is_a_reporting_verb(nlp):
     body = INTRO + "Tomas Reyes was among the first to react. “Best news ever!!” he commented."
     assert run(nlp, body).quotes()[-1] == ("direct", "Best news ever!!", "Tomas Reyes", None)
+
+
+QA = ("Mira Patel has played Sheriff Dana Cole (Mira Patel) on Harbor Lights since 2021.\n\n"
+      "TVLINE | What was your first reaction to the twist?\n"
+      "I screamed. Out loud, on a plane.\n\n"
+      "TVLINE | Did you know from the start?\n"
+      "PATEL | Not at all. Our showrunner keeps everything close to the chest.\n\n"
+      "Harbor Lights has been renewed for a fourth season, the network announced on Monday.")
+
+
+def test_q_and_a_answers_are_quotes_of_the_interviewee_to_the_asker(nlp):
+    quotes = run(nlp, QA).quotes()
+    assert quotes == [
+        ("direct", "I screamed. Out loud, on a plane.", "Mira Patel", "TVLine"),
+        ("direct", "Not at all. Our showrunner keeps everything close to the chest.", "Mira Patel", "TVLine"),
+    ]
+
+
+def test_telling_an_outlet_that_is_reported_speech(nlp):
+    body = INTRO + "Executive producer Gil Hartman weighed in, telling TV Insider that the door is always open."
+    assert ("indirect", "the door is always open", "Gil Hartman", "TV Insider") in run(nlp, body).quotes()

@@ -94,3 +94,8 @@ def test_evidence_is_the_sentence(nlp):
 ])
 def test_more_predicate_shapes(nlp, text, fact):
     assert fact in run(nlp, text).facts()
+
+
+def test_joining_a_show_makes_a_cast_member(nlp):
+    text = "Saint Brigid is back for season 5. Ivan Petrov joined Saint Brigid in season 1 as a surgeon."
+    assert ("Ivan Petrov", "cast_member_of", "Saint Brigid") in run(nlp, text).facts()

@@ -78,3 +78,8 @@ def test_bare_weekday_refers_to_a_named_day():
 ])
 def test_publication_date_inferred(text, expected):
     assert infer_published(text) == expected
+
+
+def test_future_dates_do_not_date_the_article():
+    text = "Quinn left the show in March 2023. Season 5 premieres on September 26, 2024."
+    assert infer_published(text) == "2023"

@@ -52,7 +52,8 @@ PERSON_CUE_BEFORE = re.compile(
     r"\b(?:co-?stars?|castmates?|cast members?|actor|actress|star|creator|showrunner|director|producer|"
     r"writer|executive producer|host|alum|on-?screen (?:wife|husband|partner|love|mom|dad))\s*,?\s*$", re.I)
 SHOW_CUE_AFTER = re.compile(
-    r"^(?:'s|’s)?\s*(?:fans|set|star|stars|co-?stars?|cast|castmates?|season|seasons|episode|episodes|airs|"
+    r"^(?:'s|’s)?\s*(?:fans|set|star(?!\s+(?:as|in)\b)|stars\s+(?=[A-Z])|co-?stars?|cast|castmates?|season|seasons|"
+    r"episode|episodes|airs|"
     r"aired|premiere|premiered|finale|writers|showrunners?|series|revival|reboot|spinoff|spin-off|"
     r"universe|franchise|family|(?:is|was|will be|has been)\s+(?:back|renewed|cancell?ed|picked up)|"
     r"(?:returns|will return|is returning) for)\b", re.I)
@@ -120,6 +121,7 @@ def _lexicon_patterns() -> list[tuple[str, str, str]]:
         forms += [(n, name, "network") for n in (name, *aliases)]
     for name, aliases in ORGANIZATIONS.items():
         forms += [(n, name, "organization") for n in (name, *aliases)]
+    forms += [(f.upper(), canonical, kind) for f, canonical, kind in forms if len(f) > 4]  # "TVLINE |" in Q&As
     seen: dict[str, tuple[str, str, str]] = {}
     for form in forms:
         seen.setdefault(form[0], form)
@@ -269,10 +271,14 @@ def title_candidates(text: str) -> list[Candidate]:
         if not match.group("title")[0].isupper():
             continue
         title = match.group("title").lower().rstrip(".")
-        hint = "character" if title in CHARACTER_TITLES and title not in ("director", "doctor", "dr", "prof",
-                                                                           "professor", "judge", "coach") else None
+        # real people are called Dr. or Judge too: such titles only lean towards a character
+        weak = title in ("doctor", "dr", "prof", "professor", "judge", "coach")
+        hint = "character" if title in CHARACTER_TITLES and not weak else None
+        votes = Counter({"_alias:" + match.group(0): 1})
+        if weak:
+            votes["character"] = 3
         found.append(Candidate(match.start("name"), match.end("name"), match.group("name"), "title", hint,
-                               votes=Counter({"_alias:" + match.group(0): 1})))
+                               votes=votes))
     return found
 
 
@@ -363,9 +369,8 @@ def vote_types(ctx: Context, group: Group) -> None:
             group.votes["character"] += 4
         if AGE_AFTER.match(after) or PERSON_CUE_AFTER.match(after) or PERSON_CUE_BEFORE.search(before):
             group.votes["person"] += 3
-        if cand.origin in ("ner", "propn") and cand.type_hint != "person" and (SHOW_CUE_AFTER.match(after)
-                                                                    or SHOW_CUE_BEFORE.search(before)):
-            group.votes["show"] += 3
+        if cand.origin in ("ner", "propn") and (SHOW_CUE_AFTER.match(after) or SHOW_CUE_BEFORE.search(before)):
+            group.votes["show"] += 1.5 if cand.type_hint == "person" else 3  # the model takes titles for people
         if NETWORK_POSSESSIVE.search(before):  # "NBC's Harbor City Fire"
             group.votes["show"] += 3
         kind_before = KIND_BEFORE.search(before)
@@ -381,7 +386,7 @@ def _vote_title(ctx: Context, group: Group, cand: Candidate, before: str, after:
         group.votes["franchise"] += 4
     elif WORK_AFTER.match(after):
         group.votes["work"] += 4
-    elif EPISODE_CUE.search(before[-70:]) or re.search(r"\bepisodes?\b", before[-25:], re.I) \
+    elif EPISODE_CUE.search(before[-70:]) or re.search(r"\b(?:episodes?|finale|premiere)\b", before[-25:], re.I) \
             or re.match(r"^\W{0,3}\s*episode\b", after, re.I):
         group.votes["episode"] += 4
     elif SHOW_CUE_AFTER.match(after.lstrip("”\"’ ")) or SHOW_CUE_BEFORE.search(before.rstrip("“\"‘ ")):

@@ -318,9 +318,11 @@ def indirect_quotes(ctx: Context, times: list[TimeExpr], direct: list[QuotedSpan
             continue  # "That said, …"
         if any(s <= token.idx < e for s, e in quoted):
             continue
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or token.tag_ == "VBG" and \
-                token.dep_ in ("advcl", "xcomp"):
-            continue  # "to explain why …", "speaking to …": no speech reported here
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        participle = token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and \
+            not any(c.dep_ == "ccomp" for c in token.children)
+        if infinitive or participle:
+            continue  # "to explain why …", "speaking to …": no speech reported ("telling X that …" is)
         bounds = _reported_clause(token)
         if bounds is None:
             continue
@@ -395,11 +397,87 @@ def _paragraph_lead_date(ctx: Context, quote: Quote, speaker: str | None, times:
     return date_in(times, para_start, lead_end, [])
 
 
+# "TVLINE | What was your first reaction?" or "Q: …" opens a question; "PATEL | I screamed." answers one.
+QA_LINE = re.compile(r"^(?P<who>[A-Z][\w!.'’& ]{0,30}?)\s*(?:\||:)\s+(?P<words>\S.*)$")
+
+
+def qa_quotes(ctx: Context) -> list[tuple[Quote, Attribution]]:
+    """Answers in a Q&A interview: each answer paragraph is a direct quote of the interviewee, to the asker."""
+    out: list[tuple[Quote, Attribution]] = []
+    outlet: str | None = None
+    interviewee = _main_person(ctx)
+    asking = False
+    lines = list(re.finditer(r"[^\n]+", ctx.text))
+    questions = [i for i, para in enumerate(lines) if _asker(ctx, para) is not None]
+    for index, para in enumerate(lines):
+        line, start = para.group(), para.start()
+        label = QA_LINE.match(line)
+        who = label.group("who").strip() if label else ""
+        if index in questions:
+            outlet = _asker(ctx, para) or outlet
+            asking = True
+            continue
+        if not asking:
+            continue
+        # after the last question, only the paragraph right after it is its answer; prose resumes then
+        asking = any(q > index for q in questions)
+        speaker = interviewee
+        words_at = start
+        if label and who not in ("A", "Answer"):
+            speaker = _person_called(ctx, who)  # "PATEL | I screamed."
+            if speaker is None:
+                asking = False
+                continue
+        if label:
+            words_at = start + label.start("words")
+        if not re.search(r"[.!?…]\W*$", line):  # prose resumes, or a subheading
+            asking = False
+            continue
+        quote = Quote(Span(words_at, para.end()), ctx.text[words_at:para.end()], "direct", speaker, outlet,
+                      None, "answered")
+        out.append((quote, Attribution(speaker=speaker, outlet=outlet, cue="answered")))
+    return out
+
+
+def _asker(ctx: Context, para: re.Match[str]) -> str | None:
+    """For a question line ('TVLINE | …', 'Q: …'), the outlet asking it ('' when unnamed); else None."""
+    label = QA_LINE.match(para.group())
+    if not label:
+        return None
+    who = label.group("who").strip()
+    if who in ("Q", "Question"):
+        return ""
+    mention = ctx.mention_at(para.start(), para.start() + len(who))
+    return mention.key if mention and ctx.type_of(mention.key) == "outlet" else None
+
+
+def _person_called(ctx: Context, label: str) -> str | None:
+    """The person a Q&A label names, in any case: 'PATEL', 'Mira Patel'."""
+    label = label.lower()
+    for entity in ctx.entities:
+        names = [entity.name, *entity.aliases, entity.name.split()[-1]]
+        if entity.type == "person" and any(n.lower() == label for n in names):
+            return entity.key
+    return None
+
+
+def _main_person(ctx: Context) -> str | None:
+    """The person the article names most often (the interviewee of a Q&A)."""
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        if ctx.type_of(m.key) == "person":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
 def find_quotes(ctx: Context, times: list[TimeExpr]) -> list[Quote]:
     """All quotes of the document in text order, attributed; cue-less quotes continue the previous speaker."""
     spans = [s for s in find_quoted(ctx.text) if not is_phrase(ctx.text, s)]
-    found = sorted(direct_quotes(ctx, times, spans) + indirect_quotes(ctx, times, spans),
-                   key=lambda qa: qa[0].span.start)
+    found = direct_quotes(ctx, times, spans) + indirect_quotes(ctx, times, spans)
+    taken = [(q.span.start, q.span.end) for q, _ in found]
+    found += [(q, how) for q, how in qa_quotes(ctx)
+              if not any(s < q.span.end and q.span.start < e for s, e in taken)]
+    found.sort(key=lambda qa: qa[0].span.start)
     previous: tuple[Quote, Attribution] | None = None
     for quote, how in found:
         if previous is not None:

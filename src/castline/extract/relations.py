@@ -362,6 +362,21 @@ def cast(ctx: Context, facts: Facts) -> None:
                 facts.add(m.key, "cast_member_of", show, m.start)
 
 
+JOIN_LEAVE = re.compile(r"\b(?:joined|joins|joining|join|left|leaves|leaving|leave|exited|exits|exiting|departed|"
+                        r"departs|departing|quit|quits|returned to|returns to|rejoined|rejoins)\s+"
+                        r"(?:the\s+cast\s+of\s+)?(?:the\s+)?$", re.I)
+
+
+def joined_or_left(ctx: Context, facts: Facts) -> None:
+    """'Petrov joined Saint Brigid in season 1', 'she is leaving the show': the subject is (was) cast."""
+    for m in ctx.mentions:
+        if ctx.type_of(m.key) != "show":
+            continue
+        match = JOIN_LEAVE.search(ctx.text[max(0, m.start - 40):m.start])
+        if match:
+            facts.add(_subject_key(ctx, m.start, ("person",)), "cast_member_of", m.key, m.start)
+
+
 def tenure(ctx: Context, facts: Facts) -> None:
     """Seasons and start year of a cast member's run, where the text states them."""
     for fact in facts.having("cast_member_of"):
@@ -471,6 +486,7 @@ def find_facts(ctx: Context, pairs: list[tuple[str, str, int]], epithets: list[E
     ages(ctx, facts, published)
     hometowns(ctx, facts)
     cast(ctx, facts)
+    joined_or_left(ctx, facts)
     directing(ctx, facts)
     franchises(ctx, facts)
     creators(ctx, facts)

@@ -263,7 +263,7 @@ def infer_published(text: str) -> str | None:
     only a month suggests the year. Partial dates with a weekday take the year
     in which that weekday falls, nearest the latest explicit year.
     """
-    exprs = scan(text)
+    exprs = [e for e in scan(text) if not FUTURE.search(_clause_before(text, e.start))]  # not yet happened
     explicit = [When.parse(value) for value in map(_explicit, exprs) if value]
     if not explicit:
         return None

@@ -78,3 +78,9 @@ def test_a_name_the_model_cannot_type_alone_is_dropped(nlp):
 ])
 def test_more_typing_cues(nlp, text, name, kind):
     assert run(nlp, text).types().get(name) == kind
+
+
+def test_names_only_in_a_title_case_subheading_make_no_entity(nlp):
+    text = ("Mara Quinn left Harbor City Fire in May.\n\nWhat Comes Next For The Firehouse Crew\n\n"
+            "Quinn said the firehouse will survive.")
+    assert set(run(nlp, text).types()) == {"Mara Quinn", "Harbor City Fire"}

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..document import Entity
+from ..ingest.clean import is_headline_like
 from ..kb.names import name_key, strip_title
 from ..lexicon import CHARACTER_TITLES, HONORIFICS, NETWORKS, ORGANIZATIONS, OUTLETS, SOCIAL_NETWORKS
 from .context import Context, Mention
@@ -282,6 +283,24 @@ def title_candidates(text: str) -> list[Candidate]:
     return found
 
 
+def headline_spans(text: str) -> list[tuple[int, int]]:
+    """Subheadings in the body: Title Case lines without a full stop, where the model sees names everywhere."""
+    return [m.span() for m in re.finditer(r"[^\n]+", text) if is_headline_like(m.group())]
+
+
+def without_headline_only_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A name inside a subheading makes an entity only if each of its words is capitalized in the body too."""
+    spans = headline_spans(text)
+    if not spans:
+        return candidates
+    body = list(text)
+    for start, end in spans:
+        body[start:end] = " " * (end - start)
+    body_words = set(re.findall(r"[A-Z][\w'’.-]*", "".join(body)))
+    return [c for c in candidates if c.origin == "lexicon" or not any(s <= c.start < e for s, e in spans)
+            or all(word in body_words for word in strip_title(c.text).split())]
+
+
 def non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
     """Lexicon names first, then quoted titles, titled names, then the model's spans; longer wins."""
     rank = {"lexicon": 0, "quoted": 1, "title": 2, "cue": 3, "ner": 4, "propn": 5}
@@ -444,7 +463,7 @@ def find_entities(ctx: Context) -> list[tuple[str, str, int]]:
     text = ctx.text
     candidates = non_overlapping(lexicon_candidates(text) + quoted_candidates(text) + title_candidates(text)
                                  + cue_candidates(text) + ner_candidates(ctx) + propn_candidates(ctx))
-    groups = group_candidates(candidates)
+    groups = group_candidates(without_headline_only_names(text, candidates))
     for group in groups:
         vote_types(ctx, group)
     pairs = vote_parentheticals(ctx, groups)

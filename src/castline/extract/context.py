@@ -41,6 +41,8 @@ class Context:
     mentions: list[Mention] = field(default_factory=list)  # sorted by start
     gender: dict[str, str] = field(default_factory=dict)  # entity key -> "m" / "f"
     played: dict[str, str] = field(default_factory=dict)  # actor key -> the character they play here
+    _index: dict[str, Entity] = field(default_factory=dict, repr=False)
+    _starts: list[int] = field(default_factory=list, repr=False)  # mention starts, for bisection
 
     @cached_property
     def social(self) -> set[str]:
@@ -56,21 +58,28 @@ class Context:
         return quoted_ranges(self.text)
 
     def entity(self, key: str) -> Entity:
-        return next(e for e in self.entities if e.key == key)
+        return self._by_key()[key]
 
     def type_of(self, key: str | None) -> str | None:
-        return next((e.type for e in self.entities if e.key == key), None)
+        entity = self._by_key().get(key) if key else None
+        return entity.type if entity else None
+
+    def _by_key(self) -> dict[str, Entity]:
+        """Entities by key, rebuilt when extractors have added some (they only ever append)."""
+        if len(self._index) != len(self.entities):
+            self._index = {e.key: e for e in self.entities}
+        return self._index
 
     def add_mentions(self, mentions: list[Mention]) -> None:
         self.mentions = sorted(self.mentions + mentions, key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
         for m in mentions:
             if m.kind != "pronoun":
                 self.entity(m.key).mentions.append(Span(m.start, m.end))
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The mention that covers [start, end), if any."""
-        starts = [m.start for m in self.mentions]
-        index = bisect.bisect_right(starts, start) - 1
+        index = bisect.bisect_right(self._starts, start) - 1
         while index >= 0:
             m = self.mentions[index]
             if m.start <= start and m.end >= end:
@@ -81,7 +90,10 @@ class Context:
         return None
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+        """Mentions inside [start, end), in text order."""
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[first:last] if m.end <= end]
 
     def sentence_of(self, offset: int) -> SpacySpan:
         token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")

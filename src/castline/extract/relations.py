@@ -18,6 +18,7 @@ from .coref import Epithet, main_show
 from .time import TimeExpr
 
 PEOPLE = ("person", "character")
+MAX_NAME_LENGTH = 80  # longer than any name: bounds the mentions searched around an offset
 # An optional rank or title before a character's name: "his boss, Capt. Nora Vance".
 _TITLE = r"(?:(?:" + "|".join(sorted(CHARACTER_TITLES, key=len, reverse=True)) + r")\.?\s+)?"
 PLAYS_AFTER = re.compile(r",?\s*(?:who\s+)?(?:also\s+)?(?:plays|played|portrays|portrayed|will play|has played|"
@@ -104,7 +105,7 @@ def _of_type(ctx: Context, mention: Mention | None, types: tuple[str, ...]) -> s
 def _mention_ending(ctx: Context, end: int, types: tuple[str, ...], window: int = 40) -> str | None:
     """The entity of a mention that ends just before `end` (the nearest one)."""
     best = None
-    for m in ctx.mentions:
+    for m in ctx.mentions_in(max(0, end - window - MAX_NAME_LENGTH), end):
         if end - window <= m.end <= end and ctx.type_of(m.key) in types and (best is None or m.end > best.end):
             best = m
     return best.key if best else None
@@ -112,9 +113,8 @@ def _mention_ending(ctx: Context, end: int, types: tuple[str, ...], window: int 
 
 def _mention_starting(ctx: Context, start: int, types: tuple[str, ...], window: int = 40) -> str | None:
     best = None
-    for m in ctx.mentions:
-        if start <= m.start <= start + window and ctx.type_of(m.key) in types \
-                and (best is None or m.start < best.start):
+    for m in ctx.mentions_in(start, start + window + MAX_NAME_LENGTH):
+        if m.start <= start + window and ctx.type_of(m.key) in types and (best is None or m.start < best.start):
             best = m
     return best.key if best else None
 

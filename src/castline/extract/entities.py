@@ -106,10 +106,6 @@ class Group:
     def tally(self) -> Counter:
         return self.votes + Counter({k: min(v, NER_VOTE_CAP) for k, v in self.ner_votes.items()})
 
-    @property
-    def tokens(self) -> list[str]:
-        return self.name.split()
-
 
 def _lexicon_patterns() -> list[tuple[str, str, str]]:
     """(surface form, canonical name, type) for every outlet, network and organisation name."""

@@ -123,11 +123,6 @@ def is_phrase(text: str, span: QuotedSpan) -> bool:
     return embedded and len(inner.split()) <= MAX_PHRASE_WORDS and not re.search(r"[.!?]\W*$", inner)
 
 
-def _sentence_bounds(ctx: Context, offset: int) -> tuple[int, int]:
-    sent = ctx.sentence_of(min(offset, len(ctx.text) - 1))
-    return sent.start_char, sent.end_char
-
-
 def _frames(ctx: Context, span: QuotedSpan, quotes: list[QuotedSpan]) -> tuple[tuple[int, int], tuple[int, int]]:
     """The text before the opening mark and after the closing mark, within the sentence and between quotes."""
     text = ctx.text

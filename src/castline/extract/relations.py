@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..document import Fact, Span, Value
 from ..lexicon import CHARACTER_TITLES
-from .context import Context, Mention
+from .context import Context
 from .coref import Epithet, main_show
 from .time import TimeExpr
 
@@ -96,10 +96,6 @@ class Facts:
 
     def having(self, predicate: str) -> list[Fact]:
         return [f for f in self.items.values() if f.predicate == predicate]
-
-
-def _of_type(ctx: Context, mention: Mention | None, types: tuple[str, ...]) -> str | None:
-    return mention.key if mention is not None and ctx.type_of(mention.key) in types else None
 
 
 def _mention_ending(ctx: Context, end: int, types: tuple[str, ...], window: int = 40) -> str | None:

@@ -19,7 +19,6 @@ SMALL_WORDS = frozenset(
         "from", "as", "vs", "via", "his", "her", "its", "their", "our", "your", "my", "up", "off",
         "is", "are", "was", "be", "into", "over", "after", "before", "about", "than", "that", "this"
     ])
-SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 # "<headline> - 193": image-gallery counters repeat the headline with a number.
 CAPTION_COUNTER = re.compile(r"\s[-–—|]\s*\d{1,4}\s*$")
 # "Jane Doe/NBC", "Jane Doe, John Roe. Lori Allen/NBC": a photographer and an agency.

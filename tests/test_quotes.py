@@ -211,3 +211,10 @@ def test_q_and_a_answers_are_quotes_of_the_interviewee_to_the_asker(nlp):
 def test_telling_an_outlet_that_is_reported_speech(nlp):
     body = INTRO + "Executive producer Gil Hartman weighed in, telling TV Insider that the door is always open."
     assert ("indirect", "the door is always open", "Gil Hartman", "TV Insider") in run(nlp, body).quotes()
+
+
+def test_attribution_between_two_halves_of_a_sentence(nlp):
+    body = INTRO + "“The first season was chaos,” says Quinn, 41, “but we figured it out together.”"
+    assert run(nlp, body).quotes()[-2:] == [
+        ("direct", "The first season was chaos,", "Mara Quinn", None),
+        ("direct", "but we figured it out together.", "Mara Quinn", None)]

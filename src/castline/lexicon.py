@@ -172,7 +172,7 @@ INDIRECT_VERBS = REPORTING_VERBS - {"ask", "speak", "laugh", "chuckle", "gush", 
                                     "exclaim", "tweet", "continue", "describe", "remember",
                                     "recall", "reflect", "muse", "detail", "observe", "remark"}
 
-# Titles that mark a fictional character in TV coverage ("Det. Jay Halstead").
+# Titles that mark a fictional character in TV coverage ("Capt. Nora Vance").
 CHARACTER_TITLES = frozenset({
     "det", "detective", "sgt", "sergeant", "lt", "lieutenant", "capt", "captain", "officer",
     "agent", "dr", "doctor", "nurse", "chief", "commander", "deputy", "sheriff", "inspector",
@@ -182,7 +182,7 @@ CHARACTER_TITLES = frozenset({
 # Honorifics stripped from a name before it is compared with others.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lady", "lord", "director"})
 
-# Nouns that make an epithet of a person ("the In Time actor", "the New York native").
+# Nouns that make an epithet of a person ("the Riverbend actor", "the Ohio native").
 PERSON_EPITHET_NOUNS = frozenset({
     "actor", "actress", "alum", "alumna", "alumnus", "star", "native", "singer", "rapper",
     "comedian", "host", "director", "producer", "showrunner", "writer", "creator", "performer",

@@ -1,7 +1,7 @@
-"""Who 'he', 'she', 'the 35-year-old actress' and 'the NBC drama' are: genders, epithets, pronouns.
+"""Who 'he', 'she', 'the 41-year-old actress' and 'the CBS drama' are: genders, epithets, pronouns.
 
 Genders are learned from the document itself (the pronouns that follow a
-name). An epithet ("The In Time actor", "the sergeant") goes to the most
+name). An epithet ("The Riverbend actor", "the captain") goes to the most
 recent compatible entity; what it says (a credit, an age, a hometown) is kept
 for the relation extractor.
 """
@@ -24,7 +24,7 @@ FEMALE_NOUNS = {"actress", "alumna", "mom", "mother", "wife", "girlfriend", "dau
                 "hostess", "waitress", "heroine", "woman", "lady"}
 MALE_NOUNS = {"actor", "alumnus", "dad", "father", "husband", "boyfriend", "son", "brother", "king", "man",
               "guy"}
-# Nouns whose descriptor is a title they appeared in ("the Ridgeline actress", "the In Time star").
+# Nouns whose descriptor is a title they appeared in ("the Ridgeline actress", "the Riverbend star").
 PERFORMER_NOUNS = {"actor", "actress", "alum", "alumna", "alumnus", "star", "co-star", "costar", "lead", "performer"}
 SHOW_NOUNS = ("drama", "series", "show", "comedy", "sitcom", "procedural", "thriller", "soap", "spinoff",
               "spin-off", "dramedy", "franchise entry")
@@ -192,7 +192,7 @@ def _entity_named(ctx: Context, name: str) -> str | None:
 
 
 def _credit(ctx: Context, desc: str, start: int, noun: str) -> str | None:
-    """The entity a descriptor names ('In Time', 'New York'), created as a work or place if new."""
+    """The entity a descriptor names ('Riverbend', 'Ohio'), created as a work or place if new."""
     stripped = desc.strip("\"“”‘’")
     start += desc.index(stripped)
     desc = stripped

@@ -262,7 +262,7 @@ def propn_candidates(ctx: Context) -> list[Candidate]:
 
 
 def title_candidates(text: str) -> list[Candidate]:
-    """'Det. Jay Halstead', 'Director Jesse': the name, with the titled form kept as an alias."""
+    """'Capt. Nora Vance', 'Director Tomas': the name, with the titled form kept as an alias."""
     found = []
     for match in TITLE_PREFIX.finditer(text):
         if not match.group("title")[0].isupper():
@@ -413,7 +413,7 @@ def _vote_title(ctx: Context, group: Group, cand: Candidate, before: str, after:
 
 
 def vote_parentheticals(ctx: Context, groups: list[Group]) -> list[tuple[Group, Group, int]]:
-    """'Hank Voight (Jason Beghe)': a character and the actor who plays them."""
+    """'Nora Vance (Mara Quinn)': a character and the actor who plays them."""
     by_start = {c.start: (g, c) for g in groups for c in g.candidates}
     pairs = []
     for group in groups:

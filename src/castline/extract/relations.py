@@ -1,7 +1,7 @@
 """Facts a fan wiki keeps — who plays whom, who is married to, directed, airs on what — each with its sentence.
 
 Every pattern reads the cleaned text around entity mentions (names,
-epithets and resolved pronouns), so "his boss, Hank Voight" relates Voight
+epithets and resolved pronouns), so "his boss, Capt. Nora Vance" relates Vance
 to whoever "his" is. Facts that follow from others are derived at the end:
 an actor who plays a character of a show is a cast member of that show.
 """
@@ -272,7 +272,7 @@ def episodes(ctx: Context, facts: Facts, times: list[TimeExpr]) -> None:
 
 
 def networks(ctx: Context, facts: Facts, epithets: list[Epithet]) -> None:
-    """'X airs on NBC Wednesdays at 10 p.m. ET', 'the NBC drama', 'X streams on Peacock'."""
+    """'X airs on CBS Thursdays at 9 p.m. ET', 'the CBS drama', 'X streams on Peacock'."""
     show = main_show(ctx)
     for m in ctx.mentions:
         if ctx.type_of(m.key) != "network":
@@ -291,7 +291,7 @@ def networks(ctx: Context, facts: Facts, epithets: list[Epithet]) -> None:
 
 
 def epithet_facts(ctx: Context, facts: Facts, epithets: list[Epithet], published: str | None) -> None:
-    """'the In Time actor' (known for), 'the New York native' (from), 'the 35-year-old actress' (age)."""
+    """'the Riverbend actor' (known for), 'the Ohio native' (from), 'the 41-year-old actress' (age)."""
     for epithet in epithets:
         person = epithet.mention.key
         if ctx.type_of(person) != "person":

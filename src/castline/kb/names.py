@@ -15,7 +15,7 @@ TYPE_STRENGTH = {"show": 3, "franchise": 2, "work": 1, "network": 3, "outlet": 2
 
 
 def strip_title(name: str) -> str:
-    """'Det. Jay Halstead' -> 'Jay Halstead'; a bare title is left alone."""
+    """'Capt. Nora Vance' -> 'Nora Vance'; a bare title is left alone."""
     words = name.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in _TITLE_WORDS:
         words = words[1:]

@@ -204,7 +204,7 @@ def choose_entity(entity: Entity, candidates: list[EntityRow]) -> EntityRow | No
     """Which stored entity, among those sharing a name key, a document's entity denotes.
 
     A compatible type merges; a single-word name merges only with exactly that name, so that
-    "Halstead" in one article is not merged with "Will Halstead" in another. Where one side was
+    "Vance" in one article is not merged with "Owen Vance" in another. Where one side was
     typed only by the language model, the same name merges whatever the types.
     """
     single = len(entity.name.split()) == 1

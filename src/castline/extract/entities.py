@@ -46,7 +46,8 @@ _ROLE_CUES = (r"\bcharacter|\brole(?: of)?|\bplays|\bplayed|\bplaying|\bportrays
 _TITLE_WORDS = "|".join(sorted(CHARACTER_TITLES, key=len, reverse=True))
 CHARACTER_CUE_BEFORE = re.compile(rf"(?:{_ROLE_CUES})\s*,?\s*(?:(?:{_TITLE_WORDS})\.?\s+)?$", re.I)
 # "stars Lucia Ferreira as Dr. Amara Lang": a name, "as", the role.
-NAME_AS_BEFORE = re.compile(rf"[A-Z][\w'’-]+\s+as\s+(?:(?i:{_TITLE_WORDS})\.?\s+)?$")
+NAME_AS_BEFORE = re.compile(rf"\b(?:stars|starring|co-stars|co-starring|casts?|featuring|features|opposite|and)\s+"
+                            rf"(?:[A-Z][\w'’-]+\s+){{1,3}}as\s+(?:(?i:{_TITLE_WORDS})\.?\s+)?$")
 # A name right after these is a role being talked about, not someone taking part in the story.
 ROLE_BEFORE = re.compile(rf"(?:{_ROLE_CUES}|\bas)\s+(?:[A-Z][a-z]*\.?\s+)?$")
 PERSON_CUE_BEFORE = re.compile(
@@ -58,7 +59,13 @@ SHOW_CUE_AFTER = re.compile(
     r"aired|premiere|premiered|finale|writers|showrunners?|series|revival|reboot|spinoff|spin-off|"
     r"universe|franchise|family|(?:is|was|will be|has been)\s+(?:back|renewed|cancell?ed|picked up)|"
     r"(?:returns|will return|is returning) for)\b", re.I)
-SHOW_CUE_BEFORE = re.compile(r"(?:\bon|\bseason \d+ of|\b(?:episode|finale|premiere|season|set|cast|star|stars|alum|"
+# A show cue's vote by the model's own label for the name: it often takes titles for people, and
+# places are left, joined and cheered for ("Chicago fans") too.
+SHOW_CUE_WEIGHT = {"person": 1.5, "place": 1.5}
+# "on X" is a weak cue: people are on Instagram and on Monday, shows are on too.
+ON_BEFORE = re.compile(r"\b(?:appear(?:s|ed|ing)?|star(?:s|red|ring)?|role|guest|work(?:s|ed|ing)?|cast|"
+                       r"character|scene|set|fans|time|run|tenure|stint|seasons?)\s+on\s+(?:the\s+)?$", re.I)
+SHOW_CUE_BEFORE = re.compile(r"(?:\bseason \d+ of|\b(?:episode|finale|premiere|season|set|cast|star|stars|alum|"
                              r"creator|showrunner|writers|fans|revival|reboot|spinoff) of|\bjoined|\bleft|\bleaving|"
                              r"\bexit from|\brenewed|\bcancell?ed|\bpicked up)\s+(?:the\s+)?$", re.I)
 EPISODE_CUE = re.compile(r"\bepisodes?\b[^.“\"]{0,50}?\b(?:titled|called|named|dubbed)\s*[“\"‘]?$"
@@ -384,8 +391,10 @@ def vote_types(ctx: Context, group: Group) -> None:
             group.votes["character"] += 4
         if AGE_AFTER.match(after) or PERSON_CUE_AFTER.match(after) or PERSON_CUE_BEFORE.search(before):
             group.votes["person"] += 3
-        if cand.origin in ("ner", "propn") and (SHOW_CUE_AFTER.match(after) or SHOW_CUE_BEFORE.search(before)):
-            group.votes["show"] += 1.5 if cand.type_hint == "person" else 3  # the model takes titles for people
+        if cand.origin in ("ner", "propn"):
+            cues = bool(SHOW_CUE_AFTER.match(after)) + bool(SHOW_CUE_BEFORE.search(before) or ON_BEFORE.search(before))
+            if cues:
+                group.votes["show"] += cues * SHOW_CUE_WEIGHT.get(cand.type_hint, 3)
         if NETWORK_POSSESSIVE.search(before):  # "NBC's Harbor City Fire"
             group.votes["show"] += 3
         kind_before = KIND_BEFORE.search(before)
@@ -454,12 +463,26 @@ def decide_type(ctx: Context, group: Group, show_exists: bool) -> str | None:
     return kind
 
 
+def add_unlabelled_occurrences(text: str, groups: list[Group], candidates: list[Candidate]) -> None:
+    """Every further occurrence of a multi-word name the model labelled somewhere, so that its cues vote too."""
+    taken = [(c.start, c.end) for c in candidates]
+    for group in groups:
+        if len(group.name.split()) < 2 or all(c.origin in ("lexicon", "quoted") for c in group.candidates):
+            continue
+        for match in re.finditer(rf"(?<![\w]){re.escape(group.name)}(?![\w])", text):
+            if not any(match.start() < e and s < match.end() for s, e in taken):
+                group.candidates.append(Candidate(match.start(), match.end(), group.name, "propn"))
+                taken.append(match.span())
+        group.candidates.sort(key=lambda c: c.start)
+
+
 def find_entities(ctx: Context) -> list[tuple[str, str, int]]:
     """Fill ctx.entities and ctx.mentions; returns (actor, character, offset) seen as "Character (Actor)"."""
     text = ctx.text
     candidates = non_overlapping(lexicon_candidates(text) + quoted_candidates(text) + title_candidates(text)
                                  + cue_candidates(text) + ner_candidates(ctx) + propn_candidates(ctx))
     groups = group_candidates(without_headline_only_names(text, candidates))
+    add_unlabelled_occurrences(text, groups, candidates)
     for group in groups:
         vote_types(ctx, group)
     pairs = vote_parentheticals(ctx, groups)

@@ -100,3 +100,13 @@ def test_every_command_has_help_with_an_example():
         result = run(name, "--help")
         assert result.exit_code == 0
         assert "Example:" in result.output, name
+
+
+def test_show_card_of_a_show_has_cast_and_episodes(db):
+    result = run("show", "Harbor City Fire", "--db", db)
+    assert result.exit_code == 0
+    assert "Cast" in result.output and "Episodes" in result.output
+    card = json.loads(run("show", "Harbor City Fire", "--db", db, "--json").output)
+    cast = {row["actor"]["name"]: [c["name"] for c in row["characters"]] for row in card["view"]["cast"]}
+    assert cast["Mara Quinn"] == ["Nora Vance"] and cast["Tomas Reyes"] == ["Eli Brandt"]
+    assert [f["object"]["name"] for f in card["view"]["networks"]] == ["CBS"]

@@ -41,11 +41,12 @@ def person(card: dict[str, Any]) -> dict[str, Any]:
 def show(session: Session, card: dict[str, Any]) -> dict[str, Any]:
     members = _of(card, "cast_member_of", as_subject=False)
     roles = queries.facts_of(session, {f["subject"]["id"] for f in members}, "plays", max_sources=0)
+    characters = {f["subject"]["id"] for f in _of(card, "character_in", as_subject=False)}
     cast = []
     for fact in members:
         actor = fact["subject"]
-        plays = [f for f in roles if f["subject"]["id"] == actor["id"]
-                 and (f["qualifiers"].get("show") or {}).get("id") in (None, card["id"])]
+        # a role belongs to this show when its character does (articles may disagree on a role's show)
+        plays = [f for f in roles if f["subject"]["id"] == actor["id"] and f["object"]["id"] in characters]
         cast.append({"actor": actor, "characters": [p["object"] for p in plays], "fact": fact})
     listed = _of(card, "episode_of", as_subject=False)
     directing = queries.facts_of(session, {f["subject"]["id"] for f in listed}, "directed", as_object=True,

@@ -100,8 +100,12 @@ class Context:
         return token.sent if token is not None else self.doc[:].sents.__next__()
 
     def sentence_span(self, offset: int) -> Span:
+        """The sentence around `offset`, without the blank lines spaCy may attach to its end."""
         sent = self.sentence_of(offset)
-        return Span(sent.start_char, sent.end_char)
+        end = sent.end_char
+        while end > sent.start_char and self.text[end - 1].isspace():
+            end -= 1
+        return Span(sent.start_char, end)
 
     def paragraph_of(self, offset: int) -> tuple[int, int]:
         start = self.text.rfind("\n\n", 0, offset)

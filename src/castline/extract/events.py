@@ -58,8 +58,8 @@ def find_events(ctx: Context, times: list[TimeExpr]) -> list[Event]:
     for expr in times:
         if not expr.value or expr.modifier or expr.kind == "anaphoric" or inside(ctx.quote_ranges, expr.start):
             continue
-        sent = ctx.sentence_of(expr.start)
-        start, end = sent.start_char, sent.end_char
+        sentence = ctx.sentence_span(expr.start)
+        start, end = sentence.start, sentence.end
         participants: list[str] = []
         for m in ctx.mentions_in(start, end):
             if ctx.type_of(m.key) in PARTICIPANT_TYPES and not inside(ctx.quote_ranges, m.start) \

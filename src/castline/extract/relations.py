@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..document import Fact, Span, Value
+from ..document import Fact, Value
 from ..lexicon import CHARACTER_TITLES
 from .context import Context
 from .coref import Epithet, main_show
@@ -90,8 +90,7 @@ class Facts:
             self.items[key].qualifiers.update({k: v for k, v in qualifiers.items()
                                                if v is not None and k not in self.items[key].qualifiers})
             return
-        sent = self.ctx.sentence_of(offset)
-        self.items[key] = Fact(subject, predicate, obj, Span(sent.start_char, sent.end_char),
+        self.items[key] = Fact(subject, predicate, obj, self.ctx.sentence_span(offset),
                                {k: v for k, v in qualifiers.items() if v is not None})
 
     def having(self, predicate: str) -> list[Fact]:

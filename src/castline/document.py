@@ -47,7 +47,9 @@ class Entity:
     type: str
     aliases: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
-    certain: bool = True  # False when only the language model's label typed it
+    certain: bool = True  # False when the article's cues leave the type in doubt
+    scores: dict[str, float] = field(default_factory=dict)  # the type model's probability of each type
+    reasons: list[str] = field(default_factory=list)  # the cues that decided the type
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,28 @@ OUTLETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Independent": (("The Independent",), ("independent.co.uk",)),
 }
 
+# Names on the lists above that are also common English words: they name an outlet or network only
+# when a cue says so ("told People", "the Fox drama").
+AMBIGUOUS_NAMES = frozenset({
+    "People", "Time", "Today", "Extra", "Max", "X", "History", "Discovery", "Metro", "Insider", "Mirror",
+    "Glamour", "Elle", "Deadline", "Threads", "Sky", "Fox", "OWN", "ET", "EW", "AP", "Parade", "Decider",
+    "Looper", "Collider", "Vulture", "Independent", "The View", "Today show", "IG", "SAG", "E!", "GMA", "Amazon",
+    "Apple TV", "Hallmark", "TIME", "Cameo", "Twitch", "Bustle", "Extra TV", "The Sun", "Guardian", "CW",
+})
+
+# Capitalized words that never start or continue a name: calendar words, the pronoun I, and the words
+# that number a show's parts ("Season 3", "Episode 4") in headlines.
+CALENDAR_WORDS = frozenset({
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})
+NOT_NAME_WORDS = CALENDAR_WORDS | frozenset({"i", "i'm", "i've", "i'd",
+    "i'll", "season", "seasons", "episode", "episodes", "part", "chapter", "volume", "vol", "ep",
+    "warning", "spoilers", "spoiler", "update", "editor's", "note", "photo", "photos", "video", "watch", "read",
+    "oh", "ok", "okay", "yes", "no", "hey", "wow", "please", "thanks", "thank", "dear",
+})
+
 # Social networks and video platforms: outlets when words are posted there.
 SOCIAL_NETWORKS: dict[str, tuple[str, ...]] = {
     "Instagram": ("IG", "Instagram Story", "Instagram Stories"),
@@ -177,7 +199,12 @@ CHARACTER_TITLES = frozenset({
     "det", "detective", "sgt", "sergeant", "lt", "lieutenant", "capt", "captain", "officer",
     "agent", "dr", "doctor", "nurse", "chief", "commander", "deputy", "sheriff", "inspector",
     "constable", "ofc", "cmdr", "lieut", "chef", "judge", "coach", "professor", "prof",
+    "ds", "di", "dci", "dsi", "dc", "pc", "superintendent", "supt", "insp", "maj", "major", "col", "colonel",
+    "gen", "general", "adm", "admiral", "cpl", "corporal", "pvt", "private", "ada",
 })
+# Abbreviated ranks and honorifics the tokenizer must keep whole ("Det." is no sentence end).
+TITLE_ABBREVIATIONS = ("Det.", "Sgt.", "Lt.", "Capt.", "Cmdr.", "Insp.", "Supt.", "Maj.", "Col.", "Gen.", "Adm.",
+                       "Cpl.", "Pvt.", "Ofc.", "Lieut.", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "Mx.")
 
 # Honorifics stripped from a name before it is compared with others.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lady", "lord", "director"})
@@ -189,6 +216,60 @@ PERSON_EPITHET_NOUNS = frozenset({
     "veteran", "newcomer", "mom", "dad", "father", "mother", "model", "musician", "author",
     "executive", "exec", "co-star", "costar", "lead", "favorite", "icon", "legend", "hitmaker",
 })
+
+# Verbs of playing a role ("plays Nora Vance"), in every form the text uses.
+ROLE_VERBS = frozenset({"play", "plays", "played", "playing", "portray", "portrays", "portrayed", "portraying",
+                        "voice", "voices", "voiced", "voicing"})
+# Verbs of a show reaching its audience, as lemmas.
+AIRING_LEMMAS = frozenset({"air", "premiere", "debut", "stream", "broadcast", "launch"})
+AIRING_WORDS = frozenset({"air", "airs", "aired", "airing", "premiere", "premieres", "premiered", "premiering",
+                          "debut", "debuts", "debuted", "debuting", "stream", "streams", "streamed", "streaming",
+                          "broadcast", "broadcasts", "launches", "launched"})
+# Verbs of joining or leaving a cast.
+JOIN_LEAVE_WORDS = frozenset({"joined", "joins", "joining", "join", "left", "leaves", "leaving", "leave",
+                              "exited", "exits", "exiting", "exit", "departed", "departs", "departing", "quit",
+                              "quits", "quitting", "rejoined", "rejoins", "rejoining", "rejoin", "depart"})
+# Nouns that name a series ("the Netflix series X", "the medical drama X").
+SHOW_NOUNS = frozenset({"series", "show", "sitcom", "drama", "procedural", "soap", "spinoff", "spin-off",
+                        "comedy", "dramedy", "thriller", "docuseries", "reboot", "revival", "anthology",
+                        "prequel", "serial", "telenovela", "soap opera", "cartoon", "sci-fi", "saga"})
+# Nouns that name another kind of work ("the film X").
+WORK_NOUNS = frozenset({"film", "movie", "novel", "book", "album", "song", "play", "musical", "documentary",
+                        "video", "game", "memoir", "biopic", "comic", "feature", "miniseries", "short",
+                        "single", "record", "blockbuster", "flick", "sequel", "trilogy"})
+# Nouns that belong to a show ("the Harbor City Fire cast", "season 3 of Harbor City Fire").
+SHOW_PART_NOUNS = frozenset({"cast", "star", "stars", "co-star", "co-stars", "costar", "costars", "finale",
+                             "premiere", "episode", "episodes", "season", "seasons", "set", "fans", "writers",
+                             "creator", "creators", "showrunner", "showrunners", "producers", "revival", "reboot",
+                             "spinoff", "spin-off", "universe", "family", "alum", "alums", "alumni", "alumna",
+                             "characters", "storyline", "storylines", "viewers", "fandom", "pilot", "debut",
+                             "run", "writers'", "castmates", "cast members", "regular", "regulars", "plot",
+                             "trailer", "renewal", "cancellation", "ending", "version", "theme"})
+# Job words before a person's name ("actress Mara Quinn", "showrunner Gil Hartman").
+OCCUPATIONS = frozenset({
+    "actor", "actress", "star", "co-star", "costar", "creator", "co-creator", "showrunner", "co-showrunner",
+    "director", "producer", "writer", "host", "co-host", "comedian", "singer", "rapper", "executive",
+    "newcomer", "veteran", "alum", "alumna", "alumnus", "journalist", "reporter", "critic", "president", "ceo",
+    "chairman", "chairwoman", "chair", "boss", "author", "model", "musician", "playwright", "filmmaker",
+    "screenwriter", "spokesperson", "spokesman", "spokeswoman", "anchor", "presenter", "castmate", "castmates",
+    "co-stars", "costars", "stars", "actors", "actresses", "husband", "wife", "partner", "girlfriend",
+    "boyfriend", "fiancé", "fiancée", "daughter", "son", "mother", "father", "brother", "sister", "mom", "dad",
+    "friend", "pal", "colleague", "legend", "icon", "personality", "influencer", "entertainer", "performer",
+    "dancer", "choreographer", "composer", "novelist", "editor", "founder", "manager", "agent", "publicist",
+    "coach", "judge", "contestant", "winner", "nominee",
+})
+# Last words of organisation names ("Blue Harbor Studios", "Screen Actors Guild").
+ORG_SUFFIXES = frozenset({"studios", "studio", "productions", "entertainment", "pictures", "inc", "llc", "agency",
+                          "guild", "union", "association", "academy", "foundation", "university", "television",
+                          "media", "group", "network", "records", "films", "company", "corp", "corporation", "ltd",
+                          "council", "department", "institute", "society", "committee", "commission", "awards",
+                          "festival", "fest", "con", "hospital", "police", "army", "navy", "college", "school",
+                          "club", "league", "party", "church", "center", "centre", "bureau", "agency", "team",
+                          "precinct", "organization", "organisation", "trust", "fund", "bank", "ministry"})
+# Last words of place names ("Ramsay Street", "Kansas City").
+PLACE_SUFFIXES = frozenset({"street", "city", "county", "square", "island", "islands", "state", "town", "village",
+                            "valley", "beach", "park", "avenue", "road", "lane", "bay", "mountains", "river",
+                            "lake", "heights", "hills", "springs", "falls", "province", "kingdom", "republic"})
 
 # Lines that are page chrome, whatever page they come from (compared case-insensitively).
 BOILERPLATE_LINES = frozenset({

@@ -98,6 +98,8 @@ AMBIGUOUS_NAMES = frozenset({
     "Glamour", "Elle", "Deadline", "Threads", "Sky", "Fox", "OWN", "ET", "EW", "AP", "Parade", "Decider",
     "Looper", "Collider", "Vulture", "Independent", "The View", "Today show", "IG", "SAG", "E!", "GMA", "Amazon",
     "Apple TV", "Hallmark", "TIME", "Cameo", "Twitch", "Bustle", "Extra TV", "The Sun", "Guardian", "CW",
+    "NOW", "Dave", "Alibi", "Global", "City", "Crave", "Showcase", "Stan", "Binge", "Ovation", "Oxygen",
+    "Shudder", "Gold", "Nine", "Seven",
 })
 
 # Capitalized words that never start or continue a name: calendar words, the pronoun I, and the words
@@ -142,6 +144,18 @@ NETWORKS: dict[str, tuple[str, ...]] = {
     "Prime Video": ("Amazon Prime Video", "Amazon"), "Apple TV+": ("Apple TV Plus", "Apple TV"),
     "BBC One": (), "BBC Two": (), "ITV": (), "Channel 4": (), "Sky": (), "CBC": (),
     "Crunchyroll": (), "Tubi": (), "Pluto TV": (), "Roku Channel": (), "BritBox": (), "Acorn TV": (),
+    "BBC Three": (), "BBC Four": (), "BBC iPlayer": ("iPlayer",), "ITV1": (), "ITV2": (), "ITVX": (),
+    "Channel 5": ("Channel Five",), "E4": (), "More4": (), "Sky Atlantic": (), "Sky One": (), "Sky Max": (),
+    "NOW": (), "UKTV": (), "Dave": (), "Alibi": (), "S4C": (), "RTÉ": ("RTE",), "RTÉ One": ("RTE One",),
+    "RTÉ2": ("RTE2",), "Virgin Media One": (), "TG4": (), "Channel 4's E4": (), "All 4": ("All4",),
+    "CTV": (), "Global": (), "Citytv": ("City",), "CBC Gem": (), "Crave": (), "Showcase": (),
+    "Seven Network": ("Channel 7", "Channel Seven", "7plus"), "Nine Network": ("Channel 9", "Channel Nine", "9Now"),
+    "Network 10": ("Channel 10", "Channel Ten", "10 Play"), "SBS": (), "Stan": (), "Foxtel": (), "Binge": (),
+    "ABC iview": (), "TVNZ": (), "Showmax": (), "Hotstar": (), "Crime + Investigation": (), "BET+": (),
+    "Starz Encore": (), "Epix": (), "MGM+": (), "Sundance TV": ("SundanceTV",), "IFC": (), "Ovation": (),
+    "Oxygen": (), "WE tv": (), "Telemundo": (), "Univision": (), "ESPN": (), "CNBC": (), "MSNBC": (),
+    "National Geographic": ("Nat Geo",), "Adult Swim": (), "Cartoon Network": (), "Disney Junior": (),
+    "The WB": (), "UPN": (), "Shudder": (), "Vudu": (), "Fubo": (), "YouTube TV": (), "Quibi": (),
 }
 
 # Unions, guilds and academies people are members of.
@@ -241,7 +255,7 @@ WORK_NOUNS = frozenset({"film", "movie", "novel", "book", "album", "song", "play
 SHOW_PART_NOUNS = frozenset({"cast", "star", "stars", "co-star", "co-stars", "costar", "costars", "finale",
                              "premiere", "episode", "episodes", "season", "seasons", "set", "fans", "writers",
                              "creator", "creators", "showrunner", "showrunners", "producers", "revival", "reboot",
-                             "spinoff", "spin-off", "universe", "family", "alum", "alums", "alumni", "alumna",
+                             "spinoff", "spin-off", "family", "alum", "alums", "alumni", "alumna",
                              "characters", "storyline", "storylines", "viewers", "fandom", "pilot", "debut",
                              "run", "writers'", "castmates", "cast members", "regular", "regulars", "plot",
                              "trailer", "renewal", "cancellation", "ending", "version", "theme"})

@@ -119,7 +119,7 @@ def lexicon_candidates(doc: Doc) -> list[Candidate]:
         canonical, kind = LEXICON_INDEX[form]
         if text[span.end_char:span.end_char + 1].isalnum() or text[span.end_char:span.end_char + 1] in "+":
             continue  # a prefix of a longer word ("Fox" in "Foxes" is tokenized apart only rarely)
-        if form in AMBIGUOUS_NAMES or canonical in AMBIGUOUS_NAMES:
+        if form in AMBIGUOUS_NAMES:
             before = text[max(0, span.start_char - 40):span.start_char]
             after = text[span.end_char:span.end_char + 30]
             if not (LEXICON_CUE_BEFORE.search(before) or LEXICON_CUE_AFTER.match(after)):
@@ -267,13 +267,10 @@ def run_candidates(doc: Doc) -> list[Candidate]:
         text = span.text
         if possessive is not None and possessive >= span.end_char:
             possessive = None
-        if text not in ("The",) and not (len(span) == 1 and tokens[start].lower_ == "the"):
-            if tokens[start].text == "The" and _sentence_initial(tokens[start]) and len(span) > 1 \
-                    and doc[start + 1].tag_ not in ("NNP", "NNPS"):
-                span = doc[start + 1:end]
-                text = span.text
-            if span.text and span.text != "The":
-                found.append(Candidate(span.start_char, span.end_char, text, "run", possessive=possessive))
+        if tokens[start].text == "The" and _sentence_initial(tokens[start]):
+            span = doc[start + 1:end]  # a capital 'The' opening a sentence proves nothing
+        if len(span) and span.text != "The":
+            found.append(Candidate(span.start_char, span.end_char, span.text, "run", possessive=possessive))
         i = max(end, i + 1)
     return found
 

@@ -176,6 +176,7 @@ CUES: tuple[Cue, ...] = (
     Cue("episode/titled", "before", "episode", (_in("episode", "episodes", "installment", "instalment", "chapter",
                                                     "finale", "premiere", "hour"), _opt(COMMA),
                                                 _opt(_in("titled", "called", "named", "dubbed", "entitled")))),
+    Cue("title/titled", "before", "episode", (_in("titled", "called", "named", "dubbed", "entitled"),)),
     Cue("episode/season-episode", "before", "episode", (_in("episode"), NUM, _opt(COMMA))),
     Cue("episode/kind-after", "after", "episode", (_in("episode", "installment", "instalment"),)),
     # other works
@@ -302,6 +303,10 @@ LINKS: tuple[Link, ...] = (
     Link("takes-over", True, (_in("takes", "took", "take", "taking", "steps", "stepped", "step", "stepping"),
                               _in("over", "in"), _opt(_in("the")), _opt(_in("role", "part", "mantle")),
                               _in("as", "of"))),
+    Link("bracket-plays", True, ({"ORTH": "("}, _opt(_in("who")), _opt(_in("also", "now", "previously")),
+                                 _in(ROLE_VERBS), _opt(_in("the")), _opt(_in("role", "part")), _opt(_in("of")))),
+    Link("bracket-played-by", False, ({"ORTH": "("}, _opt(_in("who", "as")), _opt(_in("is", "was")),
+                                      _in("played", "portrayed", "voiced"), _in("by"))),
     Link("played-by", False, (_opt(COMMA), _opt(_in("who", "as")), _opt(_in("is", "was", "will", "has")),
                               _opt(_in("be", "been", "being")), _in("played", "portrayed", "voiced"), _in("by"))),
 )

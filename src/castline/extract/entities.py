@@ -25,7 +25,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..document import Entity
 from ..kb.names import name_key
-from ..lexicon import CHARACTER_TITLES, HONORIFICS, ORG_SUFFIXES, PLACE_SUFFIXES, REPORTING_VERBS
+from ..lexicon import CHARACTER_TITLES, HONORIFICS, ORG_SUFFIXES, PLACE_SUFFIXES, REPORTING_VERBS, SHOW_NOUNS
 from .candidates import Candidate, find_candidates, looks_like_title
 from .context import Context, Mention, inside
 from .cues import LINKS_BY_ID, CueIndex, find_links, index_cues
@@ -97,7 +97,8 @@ class Structure:
 def split_possessives(text: str, candidates: list[Candidate]) -> tuple[list[Candidate], list[tuple]]:
     """"X's Y" is one title ("Harbor's Edge") unless X or Y is named on its own elsewhere in the article,
     both are full names, or Y is a title of its own ("The ...")."""
-    plain = [c for c in candidates if c.possessive is None]
+    # a name written alone elsewhere, and not as "X's" itself (a title shortened: "on Grey's")
+    plain = [c for c in candidates if c.possessive is None and not re.match(r"['’]", text[c.end:c.end + 1])]
     keys = {name_key(c.name) for c in plain}
     surnames = {_words(c.name)[-1] for c in plain if len(_words(c.name)) > 1}
     out, pairs = [], []
@@ -173,12 +174,28 @@ def _span(doc: Doc, cand: Candidate) -> SpacySpan | None:
     return doc.char_span(cand.start, cand.end, alignment_mode="expand")
 
 
-def mention_features(ctx: Context, cand: Candidate, cues: CueIndex) -> Counter:
+def _after_network(doc: Doc, start: int, networks: set[int]) -> bool:
+    """Whether a network is named just before, with only a possessive and kind words between
+    ("NBC's X", "the Fox medical drama X", "the HBO series X")."""
+    i = start - 1
+    while i >= 0 and start - i <= 5:
+        if i in networks:
+            return True
+        token = doc[i]
+        if not (token.lower_ in ("'s", "’s", "the") or token.lower_ in SHOW_NOUNS or token.pos_ == "ADJ"):
+            return False
+        i -= 1
+    return False
+
+
+def mention_features(ctx: Context, cand: Candidate, cues: CueIndex, networks: set[int]) -> Counter:
     """What one mention's surroundings say: cue ids, the model's label, its role in the sentence."""
     found: Counter = Counter()
     span = _span(ctx.doc, cand)
     if span is None or not len(span):
         return found
+    if _after_network(ctx.doc, span.start, networks):
+        found["context/after-network"] += 1
     found.update(f"cue/{cue}" for cue in cues.around(ctx.doc, span.start, span.end))
     labels = Counter(t.ent_type_ for t in span if t.ent_type_)
     label = labels.most_common(1)[0][0] if labels else "none"
@@ -277,23 +294,30 @@ def shape_features(name: str) -> dict[str, float]:
     return {k: 1.0 for k, v in shape.items() if v}
 
 
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w.lower() not in GLUE_WORDS and w[:1].isalpha()).upper()
+def _initials(words: list[str]) -> set[str]:
+    """Acronyms a name may go by: first letters of its content words, with and without a leading article."""
+    content = "".join(w[0] for w in words if w.lower() not in GLUE_WORDS and w[:1].isalpha()).upper()
+    return {content, words[0][0].upper() + content} if words and words[0].lower() in ("the", "a") else {content}
+
+
+def _plain(words: list[str]) -> list[str]:
+    return [re.sub(r"['’]s?$", "", w).lower() for w in words]
 
 
 def _owners(short: Cluster, clusters: list[Cluster]) -> list[Cluster]:
-    """Longer names a short form may stand for: sharing its first or last words, or spelled by its initials."""
-    words = short.words
+    """Longer names a short form may stand for: sharing its first or last words ("Grey's" for "Grey's
+    Harbor" too), or spelled by its initials ("HCF", "H&CF")."""
+    words = _plain(short.words)
     n = len(words)
+    acronym = re.sub(r"[^A-Za-z]", "", short.name)
     found = []
     for other in clusters:
         if other is short or other.lexicon or not other.mentions or len(other.words) <= n:
             continue
-        full = other.words
+        full = _plain(other.words)
         if full[:n] == words or full[-n:] == words:
             found.append(other)
-        elif n == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and words[0] in (
-                _initials(full), _initials(other.name.split())):
+        elif n == 1 and acronym.isupper() and 2 <= len(acronym) <= 6 and acronym in _initials(other.name.split()):
             found.append(other)
     return found
 
@@ -310,10 +334,6 @@ def attach_short_forms(clusters: list[Cluster]) -> list[Cluster]:
         short_kind = short.kind
         if short_kind in THINGS and short.scores.get(short_kind, 0) >= SEPARATE_SHORT_FORM and \
                 all(o.kind in PEOPLE for o in owners):
-            continue
-        if short_kind in PEOPLE and short.scores.get(short_kind, 0) >= SEPARATE_SHORT_FORM and \
-                all(o.kind in THINGS for o in owners) and len(short.words) == 1 and short.words[0] not in (
-                _initials(o.words) for o in owners):
             continue
         for mention in short.mentions:
             before = [(m.start, o) for o in owners for m in o.mentions if m.start < mention.start]
@@ -346,7 +366,8 @@ def name_clusters(ctx: Context, model: TypeModel | None = None) -> tuple[list[Cl
     candidates = add_repeats(text, candidates)
     structure = Structure(parentheses(text, candidates), possessives, role_links(ctx.doc, candidates))
     cues = index_cues(ctx.doc)
-    per_mention = {c.start: mention_features(ctx, c, cues) for c in candidates}
+    networks = {t.i for c in candidates if c.lexicon and c.lexicon[1] == "network" for t in _span(ctx.doc, c) or ()}
+    per_mention = {c.start: mention_features(ctx, c, cues, networks) for c in candidates}
     clusters = _group(candidates)
     _score(ctx, clusters, per_mention, structure, model)
     clusters = attach_short_forms(clusters)
@@ -396,19 +417,31 @@ def decide(clusters: list[Cluster], structure: Structure) -> tuple[dict[int, str
         plays.append((actor, character, offset))
 
     pairs = [(owner_of.get(a.start), owner_of.get(c.start), min(a.start, c.start)) for _, a, c in structure.links]
-    pairs += [(owner_of.get(o.start), owner_of.get(w.start), o.start) for o, w in structure.possessives]
+    pairs += [(owner_of.get(o.start), owner_of.get(w.start), o.start) for o, w in structure.possessives
+              if owner_of.get(o.start) is not None and kinds[id(owner_of[o.start])] == "person"]
     for actor, character, offset in pairs:
         if people(actor, character) and len(actor.words) > 1:
             fix(actor, character, offset)
-    for outer, inner in structure.parentheses:
-        first, second = owner_of.get(outer.start), owner_of.get(inner.start)
-        if not people(first, second):
-            continue
-        as_written = first.scores.get("character", 0) + second.scores.get("person", 0)
-        reversed_ = first.scores.get("person", 0) + second.scores.get("character", 0)
-        actor, character = (second, first) if as_written >= reversed_ else (first, second)
+    brackets = [(owner_of.get(o.start), owner_of.get(i.start), o.start) for o, i in structure.parentheses]
+    brackets = [(a, b, offset) for a, b, offset in brackets if people(a, b)]
+    # an article writes all its brackets one way round: "Character (Actor)" or "Actor (Character)"
+    fixed = {id(c): k for a, c, _ in plays for c, k in ((a, "person"), (c, "character"))}
+
+    def leaning(cluster: Cluster, towards: str) -> float:
+        """How much a name leans to `towards` (person or character); decisive once a link has fixed it."""
+        if id(cluster) in fixed:
+            return 5.0 if fixed[id(cluster)] == towards else -5.0
+        return cluster.scores.get(towards, 0) - cluster.scores.get(
+            "character" if towards == "person" else "person", 0)
+
+    lean = sum(leaning(a, "character") + leaning(b, "person") for a, b, _ in brackets)
+    # "Actor (who plays Character)" in the same article shows which way round its brackets go
+    lean += sum(5.0 if link_id == "bracket-played-by" else -5.0
+                for link_id, _, _ in structure.links if link_id.startswith("bracket-"))
+    for first, second, offset in brackets:
+        actor, character = (second, first) if lean >= 0 else (first, second)
         if len(actor.words) > 1:
-            fix(actor, character, outer.start)
+            fix(actor, character, offset)
     return {k: v for k, v in kinds.items() if v != "none"}, plays
 
 

@@ -37,6 +37,7 @@ QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"))
 GLUE = {"of", "the", "and", "&", "in", "on", "with", "to", "for", "at", "a", "an", "de", "van", "von", "da",
         "del", "la", "le", "du", "di", "der", "den", "vs", "vs.", "+"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
+NICKNAME_MARKS = {'"', "“", "”", "'", "‘", "’"}
 # Model labels that never span a title.
 MODEL_NOT_TITLES = {"", "PERSON", "DATE", "CARDINAL", "ORDINAL", "TIME", "MONEY", "QUANTITY", "PERCENT"}
 # A name this long is a run-on of several names (a list of cast members, a subheading).
@@ -243,6 +244,10 @@ def run_candidates(doc: Doc) -> list[Candidate]:
                 end = j + 1
                 j += 1
                 continue
+            if current.text in NICKNAME_MARKS and j + 3 < len(tokens) and _is_name_token(tokens[j + 1]) and \
+                    tokens[j + 2].text in NICKNAME_MARKS and _is_name_token(tokens[j + 3]):
+                j += 3  # Jarrod "Toad" Rebecchi: a nickname in quotation marks inside the name
+                continue
             if current.text == "-" and not previous.whitespace_ and not current.whitespace_ and nxt is not None \
                     and _is_name_token(nxt):
                 j += 1
@@ -323,12 +328,13 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     text = doc.text
     chosen = lexicon_candidates(doc)
     taken = [(c.start, c.end) for c in chosen]
+    runs = run_candidates(doc)
     for cand in quoted_candidates(text):
-        inside_lexicon = any(s <= cand.start and cand.end <= e for s, e in taken)
-        if not inside_lexicon and not any(cand.start < e and s < cand.end for s, e in taken):
+        nickname = any(r.start < cand.start and cand.end < r.end for r in runs)
+        if not nickname and not any(cand.start < e and s < cand.end for s, e in taken):
             chosen.append(cand)
             taken.append((cand.start, cand.end))
-    for cand in run_candidates(doc):
+    for cand in runs:
         if any(cand.start < e and s < cand.end for s, e in taken):
             chosen += _minus(cand, [(s, e) for s, e in taken if cand.start < e and s < cand.end], doc)
         else:

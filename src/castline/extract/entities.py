@@ -347,15 +347,38 @@ def attach_short_forms(clusters: list[Cluster]) -> list[Cluster]:
     return kept
 
 
+NICKNAME = re.compile(r"\s+[\"“”'‘’](\w[\w.-]*)[\"“”'‘’]\s+")
+
+
+def name_keys(cand: Candidate) -> list[str]:
+    """The keys a candidate may be found by: its name, and for 'Benjamin "Ben" Warren' both given names."""
+    if cand.lexicon:
+        return ["lex:" + cand.lexicon[0]]
+    nickname = NICKNAME.search(cand.name)
+    if not nickname:
+        return [name_key(cand.name)]
+    first, last = cand.name[:nickname.start()], cand.name[nickname.end():]
+    return [name_key(cand.name), name_key(f"{nickname.group(1)} {last}"), name_key(f"{first} {last}")]
+
+
 def _group(candidates: list[Candidate]) -> list[Cluster]:
+    """Candidates that share a key are one cluster."""
     clusters: dict[str, Cluster] = {}
     for cand in candidates:
-        key = "lex:" + cand.lexicon[0] if cand.lexicon else name_key(cand.name)
-        if not key:
+        keys = [k for k in name_keys(cand) if k]
+        if not keys:
             continue
-        cluster = clusters.setdefault(key, Cluster(key, lexicon=cand.lexicon))
+        found = list({id(clusters[k]): clusters[k] for k in keys if k in clusters}.values())
+        cluster = found[0] if found else Cluster(keys[0], lexicon=cand.lexicon)
+        for other in found[1:]:
+            cluster.mentions += other.mentions
+            for key, value in list(clusters.items()):
+                if value is other:
+                    clusters[key] = cluster
         cluster.mentions.append(cand)
-    return list(clusters.values())
+        for key in keys:
+            clusters[key] = cluster
+    return list({id(c): c for c in clusters.values()}.values())
 
 
 def name_clusters(ctx: Context, model: TypeModel | None = None) -> tuple[list[Cluster], Structure]:
@@ -412,8 +435,14 @@ def decide(clusters: list[Cluster], structure: Structure) -> tuple[dict[int, str
     def people(*found: Cluster | None) -> bool:
         return all(c is not None and kinds[id(c)] in (*PEOPLE, "none") for c in found) and found[0] is not found[1]
 
+    settled: set[int] = set()
+
     def fix(actor: Cluster, character: Cluster, offset: int) -> None:
+        if id(actor) in settled and kinds[id(actor)] != "person" or \
+                id(character) in settled and kinds[id(character)] != "character":
+            return  # a pair never undoes what a surer pair settled
         kinds[id(actor)], kinds[id(character)] = "person", "character"
+        settled.update((id(actor), id(character)))
         plays.append((actor, character, offset))
 
     pairs = [(owner_of.get(a.start), owner_of.get(c.start), min(a.start, c.start)) for _, a, c in structure.links]

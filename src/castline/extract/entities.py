@@ -26,7 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from ..document import Entity
 from ..kb.names import name_key
 from ..lexicon import CHARACTER_TITLES, HONORIFICS, ORG_SUFFIXES, PLACE_SUFFIXES, REPORTING_VERBS, SHOW_NOUNS
-from .candidates import Candidate, find_candidates, looks_like_title
+from .candidates import LEXICON_INDEX, Candidate, find_candidates, looks_like_title
 from .context import Context, Mention, inside
 from .cues import LINKS_BY_ID, CueIndex, find_links, index_cues
 from .typer import TypeModel, load_model
@@ -305,18 +305,19 @@ def _plain(words: list[str]) -> list[str]:
 
 
 def _owners(short: Cluster, clusters: list[Cluster]) -> list[Cluster]:
-    """Longer names a short form may stand for: sharing its first or last words ("Grey's" for "Grey's
-    Harbor" too), or spelled by its initials ("HCF", "H&CF")."""
+    """Longer names a short form may stand for: sharing its first or last words, or spelled by its initials
+    ("HCF", "H&CF"); but "The Harbor" is a title of its own, not a part of "Return to the Harbor"."""
     words = _plain(short.words)
     n = len(words)
+    titled = any(m.text.startswith("The ") for m in short.mentions)  # "The X" is a title of its own
     acronym = re.sub(r"[^A-Za-z]", "", short.name)
     found = []
     for other in clusters:
         if other is short or other.lexicon or not other.mentions or len(other.words) <= n:
             continue
         full = _plain(other.words)
-        if full[:n] == words or full[-n:] == words:
-            found.append(other)
+        if (full[:n] == words or full[-n:] == words) and not (other.kind in THINGS and titled):
+            found.append(other)  # a first name, a surname, a title cut short ("Harbor" for "Harbor Lights")
         elif n == 1 and acronym.isupper() and 2 <= len(acronym) <= 6 and acronym in _initials(other.name.split()):
             found.append(other)
     return found
@@ -378,6 +379,14 @@ def _group(candidates: list[Candidate]) -> list[Cluster]:
         cluster.mentions.append(cand)
         for key in keys:
             clusters[key] = cluster
+    for cluster in list(clusters.values()):  # "Deadline" without a cue is still the outlet the article cited
+        known = LEXICON_INDEX.get(cluster.name) if not cluster.lexicon else None
+        listed = clusters.get("lex:" + known[0]) if known else None
+        if listed is not None and listed is not cluster:
+            listed.mentions += cluster.mentions
+            for key, value in list(clusters.items()):
+                if value is cluster:
+                    clusters[key] = listed
     return list({id(c): c for c in clusters.values()}.values())
 
 

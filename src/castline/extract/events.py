@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..document import Event, Span
+from ..kb.text import summary_of
 from .context import Context, inside
 from .time import TimeExpr
 
@@ -44,11 +45,6 @@ def event_type(sentence: str, date_at: int) -> str:
             if pattern.search(text):
                 return kind
     return "mention"
-
-
-def summary_of(sentence: str) -> str:
-    text = re.sub(r"\s+", " ", sentence).strip()
-    return text if len(text) <= 200 else text[:199].rsplit(" ", 1)[0] + "…"
 
 
 def find_events(ctx: Context, times: list[TimeExpr]) -> list[Event]:

@@ -278,7 +278,7 @@ ORG_SUFFIXES = frozenset({"studios", "studio", "productions", "entertainment", "
                           "media", "group", "network", "records", "films", "company", "corp", "corporation", "ltd",
                           "council", "department", "institute", "society", "committee", "commission", "awards",
                           "festival", "fest", "con", "hospital", "police", "army", "navy", "college", "school",
-                          "club", "league", "party", "church", "center", "centre", "bureau", "agency", "team",
+                          "club", "league", "party", "church", "center", "centre", "bureau", "team",
                           "precinct", "organization", "organisation", "trust", "fund", "bank", "ministry"})
 # Last words of place names ("Ramsay Street", "Kansas City").
 PLACE_SUFFIXES = frozenset({"street", "city", "county", "square", "island", "islands", "state", "town", "village",

@@ -45,11 +45,11 @@ MAX_NAME_TOKENS = 9
 # Job titles that separate a run in two: what comes before is an employer, what follows a person.
 RUN_BREAKERS = {"President", "Chairman", "Chairwoman", "Chair", "CEO", "COO", "Veteran", "Vice", "Executive",
                 "Producer", "Showrunner", "Creator", "Star", "Actor", "Actress", "Host", "Anchor", "Editor",
-                "Founder", "Co-founder", "Writer", "Author", "Alum", "Star", "Stars", "Co-star", "Costar"}
-LEXICON_CUE_BEFORE = re.compile(
-    r"(?:told|tells|to|with|via|on|in|per|according to|from|for|speaking to|spoke to|speaking with)\s+(?:the\s+)?$",
-    re.I)
-LEXICON_CUE_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:[a-z]+\s+)?(?:reported|magazine|interview|podcast|story|series|show|said|"
+                "Founder", "Co-founder", "Writer", "Author", "Alum", "Stars", "Co-star", "Costar"}
+LEXICON_CUE_BEFORE = re.compile(r"(?:told|tells|to|with|via|on|in|per|according to|from|for|speaking to|"
+                                r"spoke to|speaking with)\s+(?:the\s+)?$", re.I)
+LEXICON_CUE_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:[a-z]+\s+)?(?:reported|magazine|interview|podcast|story|series|"
+                               r"show|said|"
                                r"drama|comedy|original|streamer|network)\b")
 NETWORK_KIND_AFTER = re.compile(r"\s*(?:'s|’s)?\s*(?:drama|series|show|comedy|sitcom|original|streamer)\b")
 
@@ -205,8 +205,8 @@ def _spans_glue(doc: Doc, glue: int) -> bool:
 
 
 def _joins(doc: Doc, start: int, glue: int, glued: bool) -> bool:
-    """Whether the glue word at `glue` sits inside one name: the model spans it, it is 'of' or '&',
-    'and the' in a title that opens with 'The' ("The Young and the Restless"), or an article right after glue already taken."""
+    """Whether the glue word at `glue` sits inside one name: the model spans it, it is 'of' or '&', 'and the'
+    in a title that opens with 'The' ("The Young and the Restless"), or an article after glue already taken."""
     word, after = doc[glue].lower_, doc[glue + 1].lower_
     if word == "and" and after == "the" and doc[start].lower_ == "the":
         return True
@@ -239,8 +239,8 @@ def run_candidates(doc: Doc) -> list[Candidate]:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if current.text in RUN_BREAKERS or previous.text in RUN_BREAKERS and j - start == 1:
                 break  # "Chairman Jo Beck", "Studio President Jo Beck": a job title, then a name
-            if _is_name_token(current) or (current.like_num and not previous.whitespace_ == "" and
-                                           end == j and current.text.isdigit() and len(current.text) <= 2):
+            number = current.text.isdigit() and len(current.text) <= 2 and previous.whitespace_ and end == j
+            if _is_name_token(current) or number:  # "Station 19"
                 end = j + 1
                 j += 1
                 continue
@@ -257,19 +257,18 @@ def run_candidates(doc: Doc) -> list[Candidate]:
                 possessive = current.idx
                 j += 1
                 continue
-            if current.lower_ in GLUE and nxt is not None and not nxt.is_sent_start and (
-                    _is_name_token(nxt) or nxt.lower_ in ("the", "a") and j + 2 < len(tokens)
-                    and _is_name_token(tokens[j + 2])):
-                if _joins(doc, start, j, glued):
-                    glued = True
-                    j += 1
-                    continue
+            name_follows = nxt is not None and not nxt.is_sent_start and (
+                _is_name_token(nxt) or nxt.lower_ in ("the", "a") and j + 2 < len(tokens)
+                and _is_name_token(tokens[j + 2]))
+            if current.lower_ in GLUE and name_follows and _joins(doc, start, j, glued):
+                glued = True
+                j += 1
+                continue
             break
         # a run never ends on glue; 'The' alone or a possessive tail is no name
         while end > start + 1 and tokens[end - 1].lower_ in GLUE:
             end -= 1
         span = doc[start:end]
-        text = span.text
         if possessive is not None and possessive >= span.end_char:
             possessive = None
         if tokens[start].text == "The" and _sentence_initial(tokens[start]):

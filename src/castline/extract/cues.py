@@ -35,6 +35,7 @@ class Cue:
     side: str  # before, after
     suggests: str  # the entity type the cue points to before any fitting
     pattern: tuple
+    prior: float = 2.0  # how strongly; the decisive cues ("the X universe", "season 3 of X") lean harder
 
 
 def _in(*words: str | frozenset | set) -> dict:
@@ -68,7 +69,7 @@ REPORTING = ("said", "says", "told", "tells", "explained", "explains", "revealed
 
 CUES: tuple[Cue, ...] = (
     # people
-    Cue("person/age", "after", "person", (COMMA, NUM, COMMA)),
+    Cue("person/age", "after", "person", (COMMA, NUM, COMMA), prior=4.0),
     Cue("person/age-of", "after", "person", (COMMA, _in("aged", "age"), NUM)),
     Cue("person/occupation-before", "before", "person", (_in(OCCUPATIONS),)),
     Cue("person/fellow-before", "before", "person", (_in("fellow", "former", "late", "co-creator"),)),
@@ -106,7 +107,7 @@ CUES: tuple[Cue, ...] = (
     Cue("person/show-star", "before", "person", (_in("star", "stars", "alum", "actor", "actress", "creator",
                                                      "showrunner"),)),
     # characters
-    Cue("character/role-verb", "before", "character", (_in(ROLE_VERBS),)),
+    Cue("character/role-verb", "before", "character", (_in(ROLE_VERBS),), prior=4.0),
     Cue("character/role-verb-the", "before", "character", (_in(ROLE_VERBS), _in("the"), _in("role", "part"),
                                                            _in("of"))),
     Cue("character/role-of", "before", "character", (_in("role", "part", "roles"), _in("of", "as"))),
@@ -121,7 +122,7 @@ CUES: tuple[Cue, ...] = (
     Cue("character/new", "before", "character", (_in("the"), _in("new", "next", "latest", "young", "younger",
                                                                  "older", "original"))),
     Cue("character/played-by", "after", "character", (_opt(COMMA), _opt(_in("who", "as")), _opt(_in("is", "was")),
-                                                      _in("played", "portrayed", "voiced"), _in("by"))),
+                                                      _in("played", "portrayed", "voiced"), _in("by")), prior=4.0),
     Cue("character/paren-played", "after", "character", ({"ORTH": "("}, _in("played", "portrayed"))),
     Cue("character/title", "before", "character", (_in("det.", "det", "detective", "sgt.", "sgt", "sergeant",
                                                        "lt.", "lt", "lieutenant", "capt.", "capt", "captain",
@@ -136,9 +137,10 @@ CUES: tuple[Cue, ...] = (
                                                                         "partner", "love", "ex", "killer",
                                                                         "storyline", "arc", "fate", "death"))),
     # shows
-    Cue("show/season-of", "before", "show", (_in("season", "seasons", "series", "episode", "part"), NUM, _in("of"))),
+    Cue("show/season-of", "before", "show", (_in("season", "seasons", "series", "episode", "part"), NUM, _in("of")),
+        prior=4.0),
     Cue("show/part-of", "before", "show", (_in(SHOW_PART_NOUNS), _in("of", "on", "for", "from"))),
-    Cue("show/season-after", "after", "show", (_in("season", "seasons", "series"), _opt(NUM))),
+    Cue("show/season-after", "after", "show", (_in("season", "seasons", "series"), _opt(NUM)), prior=4.0),
     Cue("show/possessive-season", "after", "show", (POSS, _opt(ADJ), _in("season", "seasons", "finale",
                                                                        "premiere", "episode", "episodes",
                                                                        "cast", "showrunner", "creator",
@@ -156,7 +158,7 @@ CUES: tuple[Cue, ...] = (
                                                "writer", "producer", "star"), _in("on"))),
     Cue("show/in-credit", "before", "show", (_in("starred", "starring", "stars", "appeared", "appearing", "role",
                                                  "roles", "cast", "character", "part", "starring"), _in("in"))),
-    Cue("show/kind-before", "before", "show", (_in(SHOW_NOUNS),)),
+    Cue("show/kind-before", "before", "show", (_in(SHOW_NOUNS),), prior=4.0),
     Cue("show/kind-appositive", "after", "show", (COMMA, ARTICLE, _opt(ADJ), _opt(ADJ), _opt(ADJ),
                                                   _in(SHOW_NOUNS))),
     Cue("show/airs", "after", "show", (_opt(_in("will", "is", "has", "was", "which", "also", "first")),
@@ -175,29 +177,30 @@ CUES: tuple[Cue, ...] = (
     # episodes
     Cue("episode/titled", "before", "episode", (_in("episode", "episodes", "installment", "instalment", "chapter",
                                                     "finale", "premiere", "hour"), _opt(COMMA),
-                                                _opt(_in("titled", "called", "named", "dubbed", "entitled")))),
+                                                _opt(_in("titled", "called", "named", "dubbed", "entitled"))),
+        prior=4.0),
     Cue("title/titled", "before", "episode", (_in("titled", "called", "named", "dubbed", "entitled"),)),
     Cue("episode/season-episode", "before", "episode", (_in("episode"), NUM, _opt(COMMA))),
     Cue("episode/kind-after", "after", "episode", (_in("episode", "installment", "instalment"),)),
     # other works
-    Cue("work/kind-before", "before", "work", (_in(WORK_NOUNS),)),
+    Cue("work/kind-before", "before", "work", (_in(WORK_NOUNS),), prior=4.0),
     Cue("work/kind-after", "after", "work", (_in(WORK_NOUNS),)),
     Cue("work/year", "after", "work", ({"ORTH": "("}, {"SHAPE": "dddd"}, {"ORTH": ")"})),
     Cue("work/known-for", "before", "work", (_in("known"), _in("for"), _opt(_in("his", "her", "their")),
                                              _opt(_in("role", "roles", "work")), _opt(_in("in", "on")))),
     # franchises
     Cue("franchise/after", "after", "franchise", (_in("franchise", "universe", "saga", "films", "movies", "verse",
-                                                      "cinematic", "mcu"),)),
+                                                      "cinematic", "mcu"),), prior=4.0),
     # networks and outlets
     Cue("network/airs-on", "before", "network", (_in(AIRING_WORDS | {"available", "exclusively", "only",
-                                                                     "now", "currently"}), _in("on"))),
+                                                                     "now", "currently"}), _in("on")), prior=4.0),
     Cue("network/kind-after", "after", "network", (_opt(POSS), _opt(ADJ), _in(SHOW_NOUNS | {"original", "streamer",
                                                                                             "network",
                                                                                             "channel"}))),
     Cue("network/executive", "after", "network", (_opt(POSS), _in("executive", "executives", "exec", "execs",
                                                                   "boss", "bosses", "chief", "president",
                                                                   "chairman", "entertainment", "spokesperson"))),
-    Cue("outlet/told", "before", "outlet", (_in("told", "tells", "telling", "tell"),)),
+    Cue("outlet/told", "before", "outlet", (_in("told", "tells", "telling", "tell"),), prior=4.0),
     Cue("outlet/interview", "before", "outlet", (_in("interview", "conversation", "chat", "sit-down", "q&a",
                                                      "podcast", "appearance", "speaking", "spoke", "speaks",
                                                      "talking", "talked", "talks", "chatted", "interviewed"),

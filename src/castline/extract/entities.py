@@ -122,10 +122,25 @@ def split_possessives(text: str, candidates: list[Candidate]) -> tuple[list[Cand
     return out, pairs
 
 
-def add_repeats(text: str, candidates: list[Candidate]) -> list[Candidate]:
+def person_parts(doc: Doc, candidates: list[Candidate]) -> set[str]:
+    """First and last names of two- or three-word names, and of those the model takes for people or that carry
+    a rank: where they stand alone in the text ("Reyes pointed out …"), they are found as further mentions."""
+    parts = set()
+    for cand in candidates:
+        words = cand.name.split()
+        span = _span(doc, cand)
+        if len(words) < 2 or cand.lexicon or span is None:
+            continue
+        person_like = cand.origin == "run" and len(words) <= 3 and all(w.isalpha() for w in words)
+        if cand.title or person_like or any(t.ent_type_ == "PERSON" for t in span):
+            parts |= {w for w in (words[0], words[-1]) if len(w) > 1 and w[0].isupper() and w.isalpha()}
+    return parts
+
+
+def add_repeats(text: str, candidates: list[Candidate], parts: set[str] = frozenset()) -> list[Candidate]:
     """Every further occurrence, as written, of each name the candidates hold (the lists' names aside)."""
     taken = sorted((c.start, c.end) for c in candidates)
-    forms = {c.text for c in candidates if c.origin != "lexicon" and len(c.text) > 1}
+    forms = {c.text for c in candidates if c.origin != "lexicon" and len(c.text) > 1} | parts
     repeats: list[Candidate] = []
     for form in sorted(forms, key=len, reverse=True):
         for match in re.finditer(rf"(?<![\w&-]){re.escape(form)}(?![\w&]|-\w)", text):
@@ -333,9 +348,10 @@ def attach_short_forms(clusters: list[Cluster]) -> list[Cluster]:
         if not owners:
             continue
         short_kind = short.kind
+        people_owners = all(o.kind in PEOPLE for o in owners)
         if short_kind in THINGS and short.scores.get(short_kind, 0) >= SEPARATE_SHORT_FORM and \
-                all(o.kind in PEOPLE for o in owners):
-            continue
+                all(o.kind != short_kind for o in owners) and (len(short.mentions) > 1 or not people_owners):
+            continue  # "Harrow" the show beside "Daphne Harrow", the "Harbor" franchise beside "Harbor Med"
         for mention in short.mentions:
             before = [(m.start, o) for o in owners for m in o.mentions if m.start < mention.start]
             after = [(-m.start, o) for o in owners for m in o.mentions if m.start > mention.start]
@@ -395,7 +411,7 @@ def name_clusters(ctx: Context, model: TypeModel | None = None) -> tuple[list[Cl
     model = model or load_model()
     text = ctx.text
     candidates, possessives = split_possessives(text, find_candidates(ctx.doc))
-    candidates = add_repeats(text, candidates)
+    candidates = add_repeats(text, candidates, person_parts(ctx.doc, candidates))
     structure = Structure(parentheses(text, candidates), possessives, role_links(ctx.doc, candidates))
     cues = index_cues(ctx.doc)
     networks = {t.i for c in candidates if c.lexicon and c.lexicon[1] == "network" for t in _span(ctx.doc, c) or ()}

@@ -16,7 +16,7 @@ from ..document import Fact, Value
 from ..lexicon import CHARACTER_TITLES
 from .context import Context, Mention, inside
 from .coref import Epithet, main_show
-from .relpatterns import MAIN, match_patterns
+from .relpatterns import MAIN, SUBJECT, match_patterns
 from .time import TimeExpr
 
 PEOPLE = ("person", "character")
@@ -156,11 +156,14 @@ def _best(mentions: list[Mention], ctx: Context, types: tuple[str, ...], pronoun
 
 
 def _left(ctx: Context, ends: dict, token: int, types: tuple[str, ...]) -> Mention | None:
-    """The mention ending right before `token` (a closing quotation mark may sit between)."""
-    found = _best(ends.get(token, []), ctx, types, pronouns=True)
-    if found is None and token > 0 and ctx.doc[token - 1].text in CLOSING:
-        found = _best(ends.get(token - 1, []), ctx, types, pronouns=True)
-    return found
+    """The mention ending right before `token` (a comma and closing quotation marks may sit between)."""
+    for back in range(3):
+        if back and (token - back < 0 or ctx.doc[token - back].text not in CLOSING | {","}):
+            break
+        found = _best(ends.get(token - back, []), ctx, types, pronouns=True)
+        if found is not None:
+            return found
+    return None
 
 
 def _right(ctx: Context, starts: dict, token: int, types: tuple[str, ...]) -> tuple[Mention | None, int]:
@@ -209,6 +212,9 @@ def pattern_facts(ctx: Context, facts: Facts) -> None:
             continue
         if pattern.left == MAIN:
             left_keys = [show] if show else []
+        elif pattern.left == SUBJECT:
+            subject = _subject_key(ctx, ctx.doc[start].idx, ("person",))
+            left_keys = [subject] if subject else []
         else:
             left = _left(ctx, ends, start, pattern.left)
             left_keys = [left.key] if left else []
@@ -216,12 +222,27 @@ def pattern_facts(ctx: Context, facts: Facts) -> None:
             right_keys = [show] if show else []
         else:
             right, after = _right(ctx, starts, end, pattern.right)
+            if right is not None and pattern.then and not re.match(pattern.then, ctx.text[right.end:right.end + 40]):
+                right = None
             right_keys = [right.key, *(m.key for m in _listed(ctx, starts, after, pattern.right))] if right else []
         offset = ctx.doc[start].idx
         for left_key in left_keys:
             for right_key in right_keys:
                 subject, obj = (left_key, right_key) if pattern.subject == "left" else (right_key, left_key)
-                facts.add(subject, pattern.predicate, obj, offset)
+                facts.add(subject, pattern.predicate, obj, offset, slot=_slot(ctx, obj if pattern.subject == "left"
+                                                                                else subject, offset)
+                          if pattern.predicate == "airs_on" else None)
+
+
+def _slot(ctx: Context, network: str, offset: int) -> str | None:
+    """The weekly slot written right after the network's name in the sentence ('on CBS Thursdays at 9')."""
+    sent = ctx.sentence_of(offset)
+    for m in ctx.mentions_in(sent.start_char, sent.end_char):
+        if m.key == network:
+            slot = SLOT.match(ctx.text[m.end:m.end + 80]) or SLOT.match(" " + ctx.text[sent.start_char:m.start][-40:])
+            if slot:
+                return slot.group("slot").strip()
+    return None
 
 
 def shows_of_characters(ctx: Context, facts: Facts) -> None:

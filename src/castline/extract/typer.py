@@ -23,8 +23,7 @@ from .cues import CUES, LINKS
 CLASSES = ("person", "character", "show", "episode", "network", "outlet", "organization", "work", "franchise",
            "place", "none")
 MODEL_PATH = Path(__file__).parent / "data" / "typer.json"
-# Prior weight of a cue towards the type it suggests, and of a general list towards its type.
-CUE_PRIOR = 2.0
+# Prior weight of a general list towards its type (a cue's own prior is in cues.py).
 LEXICON_PRIOR = 6.0
 # Prior leanings of the language model's labels and of name shapes, before any fitting.
 FEATURE_PRIORS: dict[str, dict[str, float]] = {
@@ -58,7 +57,7 @@ def prior_weights() -> dict[str, dict[str, float]]:
     """The hand-set leanings every fitted weight is pulled towards."""
     priors = {f: dict(w) for f, w in FEATURE_PRIORS.items()}
     for cue in CUES:
-        priors.setdefault(f"cue/{cue.id}", {})[cue.suggests] = CUE_PRIOR
+        priors.setdefault(f"cue/{cue.id}", {})[cue.suggests] = cue.prior
     for link in LINKS:
         priors[f"link/{link.id}/actor"] = {"person": 1.5}
         priors[f"link/{link.id}/character"] = {"character": 1.5}

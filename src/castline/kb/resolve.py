@@ -98,6 +98,8 @@ def vote_type(scores: Iterable[dict[str, float]]) -> tuple[str, dict[str, float]
 def article_scores(entity: Entity) -> dict[str, float]:
     """An article's vote on an entity's type: half for the type it decided, half spread as its model's
     probabilities (so that a type settled by a pair, "Nora Vance (Mara Quinn)", still counts in full)."""
+    if not entity.scores:  # typed without the model: a doubtful type counts for half
+        return {entity.type: 1.0 if entity.certain else 0.5}
     probabilities = {k: v for k, v in entity.scores.items() if k in TYPE_ORDER}
     total = sum(probabilities.values())
     votes = Counter({k: 0.5 * v / total for k, v in probabilities.items()}) if total else Counter()

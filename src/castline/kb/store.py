@@ -19,7 +19,6 @@ from ..document import (
     SYMMETRIC_PREDICATES,
     DocExtraction,
     Document,
-    Entity,
     Event,
     Fact,
     Quote,
@@ -409,6 +408,7 @@ def resolve_entities(session: Session, document_id: int, extraction: DocExtracti
                                  .where(NameNodeRow.node.in_(wanted))).all()) if wanted else {}
     known = set(owner)
     moved: list[tuple[int, int]] = []
+    gone: set[int] = set()
     rows: dict[str, DocEntityRow] = {}
     for entity, own, linked in planned:
         found = {owner[n] for n in (own, *linked) if n in owner}
@@ -421,6 +421,7 @@ def resolve_entities(session: Session, document_id: int, extraction: DocExtracti
             target = min(found)
             if len(found) > 1:
                 absorbed = found - {target}
+                gone |= absorbed
                 moved += _merge(session, target, absorbed)
                 owner = {n: (target if e in absorbed else e) for n, e in owner.items()}
                 for row in rows.values():
@@ -437,6 +438,7 @@ def resolve_entities(session: Session, document_id: int, extraction: DocExtracti
                                    for _, own, linked in planned for n in sorted(linked)])
     session.flush()
     _repoint(session, moved)
+    session.execute(delete(EntityRow).where(EntityRow.id.in_(gone)))
     return rows
 
 

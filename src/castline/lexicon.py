@@ -242,8 +242,10 @@ AIRING_FORMS = frozenset(form for forms in AIRING_VERBS.values() for form in for
 FUTURE_MARKERS = ("will", "won't", "won’t", "'ll", "’ll", "shall", "is set to", "are set to", "set to", "slated",
                   "scheduled", "upcoming", "is expected to", "are expected to", "plans to", "plan to",
                   "is going to", "are going to", "next", "due to")
-# Verbs whose passive or "to" form schedules what follows ("is slated for Aug. 12", "is set to air").
-SCHEDULE_VERBS = frozenset({"set", "slate", "schedule", "expect", "plan", "due", "tap", "eye"})
+# Verbs (lemmas and forms: lemmatizers miss some) whose passive or "to" form schedules what follows
+# ("is slated for Aug. 12", "is set to air").
+SCHEDULE_VERBS = frozenset({"set", "slate", "slated", "schedule", "scheduled", "expect", "expected", "plan", "planned",
+                            "due", "tap", "tapped", "eye", "eyed"})
 
 # Nouns for happenings: a year that modifies one ("his 2022 exit", "the 2017 awards") dates an event;
 # a year before any other noun ("the 2025 episodes", "2011's film") does not.
@@ -252,7 +254,7 @@ HAPPENING_NOUNS = frozenset({
     "release", "wedding", "marriage", "divorce", "engagement", "death", "funeral", "memorial", "birth",
     "awards", "award", "ceremony", "gala", "festival", "convention", "comic-con", "panel", "upfronts",
     "emmys", "oscars", "globes", "baftas", "campaign", "strike", "tour", "interview", "announcement",
-    "cancellation", "renewal", "arrest", "lawsuit", "scandal", "election", "retirement",
+    "cancellation", "renewal", "arrest", "lawsuit", "scandal", "retirement",
 })
 
 # Number words in "two years later", "three weeks ago".

@@ -31,6 +31,7 @@ def extract_parsed(document: Document, parsed: Doc, timings: Timings | None = No
     with clock.stage("time"):
         solved, times = read_dates(document.text, document.published, document.url, parsed)
         published = solved.value
+        as_of = published if solved.pinned else None  # ages are not dated by a guess
     with clock.stage("entities"):
         pairs = find_entities(ctx)
     with clock.stage("coref"):
@@ -40,7 +41,7 @@ def extract_parsed(document: Document, parsed: Doc, timings: Timings | None = No
     with clock.stage("quotes"):
         quotes = find_quotes(ctx, times)
     with clock.stage("relations"):
-        facts = find_facts(ctx, pairs, epithets, times, published)
+        facts = find_facts(ctx, pairs, epithets, times, as_of)
     with clock.stage("events"):
         events = find_events(ctx, times)
     dates = DateEvidence(solved.evidence(), [(t.start, t.end, t.value) for t in times])

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from ..document import Event, Span
 from ..lexicon import AIRING_FORMS, EVENT_TRIGGERS, HAPPENING_NOUNS
 from .context import Context, inside
-from .time import TimeExpr, verb_above
+from .time import TimeExpr, modified_noun, verb_above
 
 PARTICIPANT_TYPES = ("person", "character", "show", "episode", "organization", "outlet", "franchise", "network",
                      "place")
@@ -74,24 +74,6 @@ def dates_a_happening(expr: TimeExpr, text: str) -> bool:
     if expr.modifier:
         return modified_noun(text, expr.end) in HAPPENING_NOUNS
     return True
-
-
-def modified_noun(text: str, end: int) -> str | None:
-    """The noun a year before it modifies: 'the 2017 British Soap Awards' -> awards, 'his 2022 exit' -> exit."""
-    after = text[end:end + 80]
-    if re.match(r"['’]s\b", after):
-        return None  # "2011's film": a work of that year
-    after = re.sub(r"^\s*[“\"‘][^”\"’]{0,40}[”\"’]", "", after)  # a quoted title between year and noun
-    words = re.findall(r"[A-Za-z][\w’'-]*|[^\w\s]", after)
-    noun = None
-    for word in words[:6]:
-        if not word[0].isalpha():
-            break
-        if word[0].isupper():
-            noun = word.lower()  # a capitalised name: its last word is its head ("Soap Awards")
-            continue
-        return word.lower() if noun is None else noun
-    return noun
 
 
 def _clause(verb: Token | None) -> str | None:

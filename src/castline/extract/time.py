@@ -25,7 +25,15 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..ingest.metadata import find_datelines, iso_bounds, url_date
-from ..lexicon import AIRING_FORMS, AIRING_VERBS, FUTURE_MARKERS, NUMBER_WORDS, SCHEDULE_VERBS, VAGUE_AMOUNT_WORDS
+from ..lexicon import (
+    AIRING_FORMS,
+    AIRING_VERBS,
+    FUTURE_MARKERS,
+    HAPPENING_NOUNS,
+    NUMBER_WORDS,
+    SCHEDULE_VERBS,
+    VAGUE_AMOUNT_WORDS,
+)
 from .context import inside, quoted_ranges
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -43,13 +51,14 @@ _FULL_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _AMOUNT = r"(?P<n>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _SEASONS = r"spring|summer|fall|autumn|winter"
-_YEAR_PREPS = r"in|since|by|until|during|from|of|before|after|early|late|mid|mid-|throughout|around|through|into"
+_YEAR_PREPS = r"in|since|by|until|during|from|before|after|early|late|mid|mid-|throughout|around|through|into|" \
+              r"(?:end|start|beginning|middle|half|spring|summer|fall|autumn|winter|class)\s+of"
 PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("range", re.compile(r"\b(?:between\s+(?P<year>(?:19|20)\d{2})\s+and|(?:from\s+)?(?P<y1>(?:19|20)\d{2})\s*"
                          r"(?:[-–—]|to|until|through))\s*(?P<year2>(?:19|20)?\d{2})\b(?!\s*(?:p\.?m|a\.?m|:))")),
-    ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s+\(?)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
-                        rf"(?!\s*(?:p\.?m|a\.?m|:|%))(?:,?\s+{_YEAR}\b)?")),
+    ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s+(?P<paren>\()?)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                        rf"(?!\s*(?:p\.?m|a\.?m|:|%))(?:,?\s+{_YEAR}\b)?(?(paren)\))")),
     ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
                         rf"(?:,?\s+{_YEAR})?")),
     ("month", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
@@ -58,8 +67,8 @@ PATTERNS = [
                          rf"during|before|after|that))\s+){_MONTH}\b(?!\s*\d)")),
     ("month", re.compile(r"\b(?P<month>January|February|April|June|July|August|September|October|November|December)"
                          r"\b(?!\s*\d)")),
-    ("year", re.compile(rf"\b(?P<prep>(?i:{_YEAR_PREPS}))\s+(?:the\s+end\s+of\s+)?{_YEAR}\b(?!['’]s)"
-                        r"(?!\s*[-–]\s*\d)")),
+    ("year", re.compile(rf"\b(?P<prep>(?i:{_YEAR_PREPS}))\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?{_YEAR}\b"
+                        r"(?!['’]s)(?!\s*[-–]\s*\d)")),
     ("year", re.compile(rf"(?<![\w$#-]){_YEAR}(?![\w-])(?!\s*(?:p\.?m|a\.?m))")),
     ("relative", re.compile(rf"\b{_AMOUNT}\s+(?:of\s+)?(?P<unit>day|week|month|year|decade)s?\s+"
                             r"(?P<dir>ago|later|earlier)\b", re.I)),
@@ -81,9 +90,21 @@ FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_MARKERS) + 
 # A past-tense verb in the clause before a date, when no parse says more: regular -ed forms and the common irregulars.
 PAST = re.compile(r"\b(?:\w{2,}ed|was|were|had|did|left|told|said|won|began|made|took|came|went|saw|wrote|spoke|"
                   r"ran|got|became|met|quit|shot|hit|sat|gave|began|knew|found|lost|held|brought|felt|kept)\b", re.I)
+# A date introduced by one of these is where something is aimed, not when it happened.
+TOWARD = re.compile(r"\b(?:to|until|till|into|through)\s+(?:(?:at\s+least|as\s+late\s+as|early|late|mid|"
+                    r"the\s+(?:end|start)\s+of)[\s-]+)?$", re.I)
+# Dependencies of a participle that hangs on a clause ("…, premiering Thursday"); a gerund ("of getting") does not.
+CLAUSE_DEPS = frozenset({"advcl", "acl", "relcl", "xcomp", "conj", "ccomp"})
 FUTURE_AUX = frozenset({"will", "wo", "'ll", "’ll", "shall"})
 # A weekday names a day of the week before the article ("on Wednesday, February 22", "died on Sunday").
 WEEKDAY_WINDOW = 6
+# How far from its one known bound a year-less weekday date may be sought (a weekday date repeats every few years).
+YEAR_AHEAD = 400
+# What may stand between a relative phrase and the date it explains: "yesterday, December 16", "this month (March)".
+ANCHOR_GAP = re.compile(r"[\s,(—–-]*(?:(?:on|in|of|back in)\s+)?")
+# "in the ten seasons since its 2013 premiere"
+SEASONS_SINCE = re.compile(rf"\b{_AMOUNT}\s+seasons?\s+since\s+(?:(?:its|the\s+show['’]s|the\s+series['’]?)\s+)?"
+                           rf"{_YEAR}\b", re.I)
 # Day- and week-level phrases: against an article known only to the month they date that month.
 DAY_UNITS = frozenset({"day", "week", "weekend"})
 
@@ -262,6 +283,24 @@ def _day_word(groups: dict[str, str | None]) -> str | None:
     return {"tonight": "today", "this": "today"}.get(word, word)
 
 
+def modified_noun(text: str, end: int) -> str | None:
+    """The noun a year before it modifies: 'the 2017 British Soap Awards' -> awards, 'his 2022 exit' -> exit."""
+    after = text[end:end + 80]
+    if re.match(r"['’]s\b", after):
+        return None  # "2011's film": a work of that year
+    after = re.sub(r"^\s*[“\"‘][^”\"’]{0,40}[”\"’]", "", after)  # a quoted title between year and noun
+    words = re.findall(r"[A-Za-z][\w’'-]*|[^\w\s]", after)
+    noun = None
+    for word in words[:6]:
+        if not word[0].isalpha():
+            break
+        if word[0].isupper():
+            noun = word.lower()  # a capitalised name: its last word is its head ("Soap Awards")
+            continue
+        return word.lower() if noun is None else noun
+    return noun
+
+
 def _valid(year: int, month: int, day: int | None) -> bool:
     return day is None or 1 <= day <= calendar.monthrange(year, month)[1]
 
@@ -281,6 +320,8 @@ def tense_of(expr: TimeExpr, text: str, doc: Doc | None = None) -> str | None:
     before = _clause_before(text, expr.start)
     if re.search(r"\bsince\s*$", before, re.I):
         return "past"
+    if TOWARD.search(before):
+        return None  # "pushed back to late 2020": a past verb aims at a later date
     if doc is not None:
         found = _parsed_tense(doc, expr.start, expr.end)
         if found:
@@ -300,9 +341,9 @@ def _parsed_tense(doc: Doc, start: int, end: int) -> str | None:
         if any(a.lower_ in FUTURE_AUX for a in aux):
             return "future"
         head = verb.head
-        if verb.dep_ == "xcomp" and (head.lemma_ in SCHEDULE_VERBS or (head.lemma_ == "go" and head.tag_ == "VBG")):
+        if verb.dep_ == "xcomp" and (_schedules(head) or (head.lemma_ == "go" and head.tag_ == "VBG")):
             return "future"  # "is set to air", "is going to return"
-        if verb.lemma_ in SCHEDULE_VERBS and verb.tag_ == "VBN" and any(a.lemma_ == "be" for a in aux):
+        if _schedules(verb) and verb.tag_ == "VBN" and any(a.lemma_ == "be" for a in aux):
             return "future"  # "was slated for Aug. 12"
         if verb.tag_ in ("VBZ", "VBP") and verb.lower_ in AIRING_FORMS:
             return "future"  # "premieres on October 7"
@@ -310,11 +351,15 @@ def _parsed_tense(doc: Doc, start: int, end: int) -> str | None:
             return "past"
         if (verb.tag_ == "VBN" and any(a.lemma_ in ("have", "be") for a in aux)) or any(a.tag_ == "VBD" for a in aux):
             return "past"  # "has aired", "was renewed", "didn't see", "was leaving"
-        if verb.tag_ in ("VBG", "VBN") and not aux and verb.dep_ != "ROOT":
+        if verb.tag_ in ("VBG", "VBN") and not aux and verb.dep_ in CLAUSE_DEPS:
             verb = verb_above(verb.head)  # a participle takes the tense of the clause it hangs on
             continue
         return None
     return None
+
+
+def _schedules(verb: Token) -> bool:
+    return verb.lemma_ in SCHEDULE_VERBS or verb.lower_ in SCHEDULE_VERBS
 
 
 def verb_above(token: Token) -> Token | None:
@@ -399,9 +444,9 @@ def solve_published(text: str, header: str | None = None, url: str | None = None
     if from_url:
         clues.append(Clue("url", "stated", from_url[0], from_url[1], *iso_bounds(from_url[0])))
     clues += _anchors(text, exprs, None, None)
-    clues += _event_bounds(exprs)
+    clues += _event_bounds(exprs, text)
     low, high = _narrow(clues, None, None)
-    later = _anchors(text, exprs, low, high, year_less=True) + _weekday_clues(exprs, low, high)
+    later = _anchors(text, exprs, low, high, year_less=True) + _seasons_since(text) + _weekday_clues(exprs, low, high)
     low, high = _narrow(later, low, high)
     value, pinned = _report(low, high)
     return Published(value, low, high, pinned, not header or value != header, clues + later)
@@ -427,40 +472,76 @@ def _narrow(clues: list[Clue], low: date | None, high: date | None) -> tuple[dat
 
 
 def _report(low: date | None, high: date | None) -> tuple[str | None, bool]:
-    """The value at the precision the interval pins; with an open or wide interval, the year it starts in."""
+    """The value at the precision the interval pins; with only a lower bound (or a wide interval) a guess: the year
+    of the latest past event. Future events alone guess nothing: they are announced any time ahead."""
     if low and high:
         value = at_precision(low, high)
         if value:
             return value, True
     if low:
         return f"{low.year:04d}", False
-    if high:
-        return f"{high.year:04d}", False
     return None, False
 
 
 def _anchors(text: str, exprs: list[TimeExpr], low: date | None, high: date | None,
              year_less: bool = False) -> list[Clue]:
-    """'aired yesterday, December 16', 'today (March 3, 2023)': a relative day next to a date pins the article's day."""
+    """A relative phrase next to a date pins the article against it: 'aired yesterday, December 16' (the day after),
+    'earlier this month, on March 3' (that month), 'last year, in October 2022' (the year after)."""
     clues = []
     for index, expr in enumerate(exprs):
-        shift = {"today": 0, "yesterday": 1, "tomorrow": -1}.get(expr.fields.get("day_word") or "")
-        if expr.kind != "relative" or shift is None or expr.quoted:
+        if expr.kind != "relative" or expr.quoted or expr.fields["dir"] or not (
+                expr.fields.get("day_word") or expr.fields["unit"] in ("week", "month", "year")):
             continue
         for other in exprs[max(0, index - 1):index + 2]:
             gap = text[min(other.end, expr.end):max(other.start, expr.start)]
-            if other is expr or other.kind not in ("date", "iso") or not re.fullmatch(r"[\s,(]*(?:on\s+)?", gap):
+            if other is expr or other.kind not in ("date", "iso", "month") or other.quoted \
+                    or not ANCHOR_GAP.fullmatch(gap) or (other.fields["year"] is None) != year_less:
                 continue
             fields = other.fields
-            if (fields["year"] is None) != year_less:
-                continue
             years = [fields["year"]] if fields["year"] else _years_between(low, high)
-            days = [date(y, fields["month"], fields["day"]) + timedelta(days=shift) for y in years
-                    if _valid(y, fields["month"], fields["day"])]
-            days = [d for d in days if (not low or d >= low) and (not high or d <= high)]
-            if len(days) == 1:
+            spans = [span for y in years if _valid(y, fields["month"], fields["day"])
+                     for span in [_pinned_by(expr.fields, When(y, fields["month"], fields["day"]))] if span]
+            spans = [(a, b) for a, b in spans if (not low or b >= low) and (not high or a <= high)]
+            if len(spans) == 1:
                 start, end = min(expr.start, other.start), max(expr.end, other.end)
-                clues.append(Clue("text", "day of", days[0].isoformat(), text[start:end], days[0], days[0], start, end))
+                value = at_precision(*spans[0]) or spans[0][0].isoformat()
+                clues.append(Clue("text", "pinned by", value, text[start:end], *spans[0], start, end))
+    return clues
+
+
+def _pinned_by(fields: dict[str, Any], when: When) -> tuple[date, date] | None:
+    """The publication dates that make a relative phrase mean the given date."""
+    if fields.get("day_word"):
+        if when.day is None:
+            return None
+        day = when.first() + timedelta(days={"today": 0, "yesterday": 1, "tomorrow": -1}[fields["day_word"]])
+        return day, day
+    step = {"last": 1, "past": 1, "next": -1}.get(fields["which"], 0)
+    unit = fields["unit"]
+    if unit == "year":
+        low, high = date(when.year + step, 1, 1), date(when.year + step, 12, 31)
+    elif unit == "month" and when.month:
+        low, high = _month_span(when.first(), step)
+    elif unit == "week" and when.day:
+        low = when.first() + timedelta(days=7 * step - 6 if step >= 0 else 7 * step)
+        high = when.first() + timedelta(days=7 * step + 6 if step >= 0 else -1)
+        low, high = (when.first() - timedelta(days=6), when.first() + timedelta(days=6)) if step == 0 else (low, high)
+    else:
+        return None
+    if fields["edge"] == "earlier" and step == 0:
+        low = max(low, when.first())  # it happened earlier this year: the article is after it
+    return low, high
+
+
+def _seasons_since(text: str) -> list[Clue]:
+    """'ten seasons since its 2013 premiere': a yearly season each, so the article is in its last season's year."""
+    clues = []
+    for match in SEASONS_SINCE.finditer(text):
+        count = match.group("n").lower()
+        n = int(count) if count.isdigit() else NUMBER_WORDS.get(count, 0)
+        if n > 1:
+            year = int(match.group("year")) + n - 1
+            clues.append(Clue("text", "after", f"{year:04d}", match.group(0), date(year, 1, 1), None, *match.span()))
     return clues
 
 
@@ -472,11 +553,14 @@ def _years_between(low: date | None, high: date | None) -> list[int]:
     return list(range(first, last + 1))
 
 
-def _event_bounds(exprs: list[TimeExpr]) -> list[Clue]:
-    """Dated past events bound the article from below (latest first), dated future events from above."""
+def _event_bounds(exprs: list[TimeExpr], text: str) -> list[Clue]:
+    """Dated past events bound the article from below (latest first), dated future events from above.
+
+    A year before a noun bounds nothing unless the noun is a happening ("the 2020 election" is named ahead).
+    """
     past, future = [], []
     for expr in exprs:
-        if not expr.explicit or expr.kind == "range":
+        if not expr.explicit or (expr.modifier and modified_noun(text, expr.end) not in HAPPENING_NOUNS):
             continue
         when = When(expr.fields["year"], expr.fields["month"], expr.fields["day"])
         if when.month and not _valid(when.year, when.month, when.day):
@@ -505,11 +589,11 @@ def _weekday_clues(exprs: list[TimeExpr], low: date | None, high: date | None) -
             bounds.append(Clue("text", "before", day.isoformat(), expr.text, None, day, expr.start, expr.end))
         elif fields["year"] is None and expr.tense == "past":
             bounds.append(Clue("text", "after", day.isoformat(), expr.text, day, None, expr.start, expr.end))
-        if expr.tense != "future":
+        if expr.tense == "past":
             windows.append(Clue("text", "within a week after", day.isoformat(), expr.text, day,
                                 day + timedelta(days=WEEKDAY_WINDOW), expr.start, expr.end))
     for expr in exprs:
-        if expr.kind != "weekday" or expr.quoted or expr.tense == "future" or expr.fields["prep"] in ("next", "this"):
+        if expr.kind != "weekday" or expr.quoted or expr.tense != "past" or expr.fields["prep"] in ("next", "this"):
             continue
         same = [d for d in named if d.weekday() == expr.fields["weekday"]]
         if same:
@@ -520,17 +604,21 @@ def _weekday_clues(exprs: list[TimeExpr], low: date | None, high: date | None) -
 
 
 def _weekday_date(fields: dict[str, Any], tense: str | None, low: date | None, high: date | None) -> date | None:
-    """The day a year-less 'Thursday, Aug. 12' names: the first that fits the bounds (a past one within a week)."""
-    near = (low or high).year if (low or high) else None
-    if near is None:
+    """The day a year-less 'Thursday, Aug. 12' names: the only one of its years the bounds allow.
+
+    A bound on one side only allows a year around it: a past date within a week before the article at the
+    earliest, a future one within a year after the latest past event.
+    """
+    if not low and not high:
         return None
+    floor = (low - timedelta(days=WEEKDAY_WINDOW)) if low else high - timedelta(days=YEAR_AHEAD)
+    ceiling = high if high else low + timedelta(days=YEAR_AHEAD)
+    if tense == "future" and high and not low:
+        floor, ceiling = high - timedelta(days=YEAR_AHEAD), high + timedelta(days=YEAR_AHEAD)
     days = [date(y, fields["month"], fields["day"])
-            for y in weekday_years(fields["month"], fields["day"], fields["weekday"], near)]
-    floor = low - timedelta(days=WEEKDAY_WINDOW if tense != "future" else 0) if low else None
-    fits = [d for d in days if (not floor or d >= floor) and (tense == "future" or not high or d <= high)]
-    if not fits:
-        return None
-    return min(fits) if low else max(fits)
+            for y in weekday_years(fields["month"], fields["day"], fields["weekday"], (low or high).year)]
+    fits = [d for d in days if floor <= d <= ceiling]
+    return fits[0] if len(fits) == 1 else None
 
 
 # ---- resolving every expression ----------------------------------------------------------------------------
@@ -564,6 +652,11 @@ def _value(expr: TimeExpr, pub: Published, reference: When | None, seen: list[st
         return _from_reference(fields, reference)
     if not pub.pinned or pub.low is None or pub.high is None:
         return None
+    if expr.kind == "weekday" and fields["prep"] not in ("last", "next"):
+        named = [w for w in map(When.parse, seen) if w and w.day and w.first().weekday() == fields["weekday"]
+                 and pub.low - timedelta(days=7) <= w.first() <= pub.high + timedelta(days=7)]
+        if named:
+            return named[-1].iso()  # "on Tuesday" after "Tuesday, March 12": that day
     ranges = [_around(expr, at) for at in (pub.low, pub.high)]
     if any(r is None for r in ranges):
         return None
@@ -592,7 +685,7 @@ def _partial(fields: dict[str, Any], tense: str | None, pub: Published, referenc
         year = min(years, key=lambda y: (abs((date(y, month, day) - anchor).days), -y))
         return When(year, month, day).iso()
     if reference is not None:
-        return When(_nearest_year(month, day, reference, tense, pub), month, day).iso()
+        return When(_nearest_year(month, day, reference, tense, pub), month, day).iso()  # the paragraph's story
     if not pub.pinned or pub.low is None or pub.high is None:
         return None
     years = {_year_for(month, day, tense, at) for at in (pub.low, pub.high)}
@@ -613,14 +706,16 @@ def _year_for(month: int, day: int | None, tense: str | None, at: date) -> int:
 
 
 def _nearest_year(month: int, day: int | None, reference: When, tense: str | None, pub: Published) -> int:
-    """The year nearest the paragraph's last date, kept on the article's side the tense puts it."""
+    """The year that carries the paragraph's story forward from its last date ('In July 2023 … Then, in August'),
+    on the side of the article the tense puts it; the nearest year when no forward one fits."""
     point = reference.first()
-    years = [y for y in range(point.year - 1, point.year + 2) if _valid(y, month, day)]
-    if pub.high and tense != "future":
-        years = [y for y in years if When(y, month, day).first() <= pub.high] or years
-    if pub.low and tense == "future":
-        years = [y for y in years if When(y, month, day).last() >= pub.low] or years
-    return min(years, key=lambda y: (abs((When(y, month, day).first() - point).days), -y))
+    years = [y for y in range(point.year - 1, point.year + 3) if _valid(y, month, day)]
+    fits = [y for y in years if (tense == "future" or not pub.high or When(y, month, day).first() <= pub.high)
+            and (tense != "future" or not pub.low or When(y, month, day).last() >= pub.low)]
+    forward = [y for y in fits if When(y, month, day).last() >= point]
+    if forward:
+        return min(forward)
+    return min(fits or years, key=lambda y: (abs((When(y, month, day).first() - point).days), -y))
 
 
 def _from_reference(fields: dict[str, Any], reference: When | None) -> str | None:

@@ -115,6 +115,10 @@ _DATELINE_WORD = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d\d|\d{1,2}[:
                             r"at|on|of|the|@)")
 _DATELINE_LABEL = re.compile(r"^\s*(?P<label>(?:first |last )?(?:published|posted|updated|modified|edited|released)|"
                              r"date)\b\s*(?:on\b|at\b|:)?\s*", re.I)
+# Where a dateline's parts meet: separators, a byline's "by", and the labels that open a date.
+_DATELINE_SPLIT = re.compile(r"\s+[|·•/–—-]\s+|\s+[|·•]$|^[|·•]\s+|\s+(?=\b(?:by|By|BY)\s)|"
+                             r"(?<=\S)\s+(?=(?:(?:First|Last|first|last)\s+)?(?:Published|Posted|Updated|Modified|"
+                             r"published|posted|updated|modified)\b)")
 # A dateline is a short line; segments around the date (an author, a reading time) are shorter still.
 MAX_DATELINE_WORDS = 20
 MAX_SIDE_SEGMENT_WORDS = 6
@@ -134,18 +138,19 @@ class Dateline:
 
 
 def dateline(line: str) -> tuple[str, str] | None:
-    """(ISO date, role) when the line is only a date ("Sunday Apr 02 2023", "Published on March 29, 2023")."""
+    """(ISO date, role) when the line only gives a date ("Sunday Apr 02 2023", "By Jo Lee | Published on March 29,
+    2023"): a publication date wins over an update in the same line."""
     if len(line.split()) > MAX_DATELINE_WORDS:
         return None
-    segments = [s.strip() for s in re.split(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s", line) if s.strip()]
-    found = None
+    segments = [s.strip() for s in _DATELINE_SPLIT.split(line) if s and s.strip(" |·•/-–—")]
+    found: list[tuple[str, str]] = []
     for segment in segments:
         value = _dated_segment(segment)
-        if value and found is None:
-            found = value
-        elif not value and len(segment.split()) > MAX_SIDE_SEGMENT_WORDS:
+        if value:
+            found.append(value)
+        elif len(segment.split()) > MAX_SIDE_SEGMENT_WORDS:
             return None
-    return found
+    return min(found, key=lambda f: f[1] != "published") if found else None
 
 
 def _dated_segment(segment: str) -> tuple[str, str] | None:
@@ -154,7 +159,7 @@ def _dated_segment(segment: str) -> tuple[str, str] | None:
     if label:
         role = DATELINE_LABELS.get(label.group("label").lower(), "published")
         segment = segment[label.end():]
-    words = [w for w in re.split(r"[\s,]+", segment.strip(" .,|-–—()[]")) if w]
+    words = [w for w in re.split(r"[\s,]+", segment.strip(" .,|-–—()[]")) if w.strip("/|-–—·•")]
     if not words:
         return None
     has_year = has_month = False

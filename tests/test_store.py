@@ -153,11 +153,12 @@ def test_old_schema_is_upgraded(tmp_path):
         conn.execute("ALTER TABLE evidence DROP COLUMN qualifiers")
         conn.execute("ALTER TABLE entities DROP COLUMN type_votes")
         conn.execute("DROP TABLE quote_sketches")
+        conn.execute("ALTER TABLE documents DROP COLUMN dates")
         conn.execute("UPDATE schema_version SET version = 1")
     store = Store(str(path))
     store.save(doc("one.txt", TEXT), extraction())
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (4,)
+        assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (5,)
         assert conn.execute("SELECT count(*) FROM evidence WHERE qualifiers IS NOT NULL").fetchone() == (2,)
     store.close()
 

@@ -148,7 +148,7 @@ def test_publication_date_keeps_its_evidence(nlp):
     text = "Quinn left the show in December 2021. The season premiered on October 14, 2021."
     published = solve_published(text, None, "https://example.com/2021/10/20/quinn/", nlp(text))
     assert [(c["source"], c["rule"], c["value"], c["used"]) for c in published.evidence()] == [
-        ("url", "stated", "2021-10-20", "decided"), ("text", "after", "2021-12", "set aside")]
+        ("url", "stated", "2021-10-20", "decided"), ("text", "on or after", "2021-12", "set aside")]
     clue = published.evidence()[1]
     assert text[clue["start"]:clue["end"]] == "December 2021"
     assert published.inferred

@@ -384,7 +384,8 @@ class Clue:
     """One piece of evidence about the publication date: the dates it allows and the words that say so."""
 
     source: str  # header, dateline, url, text
-    rule: str  # stated, updated, day of, after, before, within a week after
+    rule: str  # stated, updated, pinned by, on or after (a past event), on or before (a future one), within a week
+    # after (a weekday named)
     value: str  # the date the clue names, ISO at its precision
     text: str
     low: date | None  # earliest publication date it allows
@@ -541,7 +542,8 @@ def _seasons_since(text: str) -> list[Clue]:
         n = int(count) if count.isdigit() else NUMBER_WORDS.get(count, 0)
         if n > 1:
             year = int(match.group("year")) + n - 1
-            clues.append(Clue("text", "after", f"{year:04d}", match.group(0), date(year, 1, 1), None, *match.span()))
+            clues.append(Clue("text", "on or after", f"{year:04d}", match.group(0), date(year, 1, 1), None,
+                              *match.span()))
     return clues
 
 
@@ -566,9 +568,9 @@ def _event_bounds(exprs: list[TimeExpr], text: str) -> list[Clue]:
         if when.month and not _valid(when.year, when.month, when.day):
             continue
         if expr.tense == "past":
-            past.append(Clue("text", "after", when.iso(), expr.text, when.first(), None, expr.start, expr.end))
+            past.append(Clue("text", "on or after", when.iso(), expr.text, when.first(), None, expr.start, expr.end))
         elif expr.tense == "future":
-            future.append(Clue("text", "before", when.iso(), expr.text, None, when.last(), expr.start, expr.end))
+            future.append(Clue("text", "on or before", when.iso(), expr.text, None, when.last(), expr.start, expr.end))
     return sorted(past, key=lambda c: c.low, reverse=True) + sorted(future, key=lambda c: c.high)
 
 
@@ -586,9 +588,9 @@ def _weekday_clues(exprs: list[TimeExpr], low: date | None, high: date | None) -
             continue
         named.append(day)
         if fields["year"] is None and expr.tense == "future":
-            bounds.append(Clue("text", "before", day.isoformat(), expr.text, None, day, expr.start, expr.end))
+            bounds.append(Clue("text", "on or before", day.isoformat(), expr.text, None, day, expr.start, expr.end))
         elif fields["year"] is None and expr.tense == "past":
-            bounds.append(Clue("text", "after", day.isoformat(), expr.text, day, None, expr.start, expr.end))
+            bounds.append(Clue("text", "on or after", day.isoformat(), expr.text, day, None, expr.start, expr.end))
         if expr.tense == "past":
             windows.append(Clue("text", "within a week after", day.isoformat(), expr.text, day,
                                 day + timedelta(days=WEEKDAY_WINDOW), expr.start, expr.end))

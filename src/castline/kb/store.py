@@ -162,6 +162,8 @@ class Store:
                               author=doc.author, published=doc.published,
                               published_inferred=doc.published_inferred, text=doc.text,
                               removed=doc.removed, warnings=doc.warnings, content_hash=doc.content_hash,
+                              dates={"clues": extraction.dates.clues,
+                                     "spans": [list(span) for span in extraction.dates.spans]},
                               pipeline_version=PIPELINE_VERSION, ingested_at=datetime.now(UTC))
             session.add(row)
             session.flush()
@@ -396,8 +398,12 @@ def _add_quote_sketches(conn: Connection) -> None:
                                                "value": value} for slot, value in enumerate(minhash(words))])
 
 
+def _add_document_dates(conn: Connection) -> None:
+    conn.execute(text("ALTER TABLE documents ADD COLUMN dates JSON"))
+
+
 # Upgrade steps by target version: MIGRATIONS[n](connection) brings schema n-1 to n.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_evidence_qualifiers, 3: _add_type_votes,
-                                                       4: _add_quote_sketches}
+                                                       4: _add_quote_sketches, 5: _add_document_dates}
 
 

@@ -93,6 +93,27 @@ def test_the_same_happening_told_twice_is_one_event(nlp):
     assert first.evidence != second.evidence  # stored as one event with both sentences as evidence
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    # one happening with a coarse and a fine date keeps the fine one
+    ("Next week, NBC's Harbor City Fire celebrates its 200th episode, which airs Nov. 12.", "2019-11-05",
+     [("2019-11-12", "episode_aired")]),
+    # coordinated clauses with their own dates are two happenings
+    ("Harbor City Fire was renewed by NBC in January, and production begins this summer.", "2023-03-29",
+     [("2023-01", "renewed"), ("2023", "filming")]),
+    # a statement about a death is dated by its own weekday, the death by its own
+    ("Actor Tom Ferris died on Thursday, April 14, 2022, his family said in a statement.", "2022-04-18",
+     [("2022-04-14", "death")]),
+])
+def test_dates_within_one_sentence(nlp, text, published, expected):
+    assert run(nlp, text, published=published).events() == expected
+
+
+def test_participants_carry_over_a_paragraph_break(nlp):
+    text = "Tomas Reyes spoke to TVLine about Harbor City Fire.\n\nThe drama was renewed in January."
+    [event] = run(nlp, text, published="2023-03-29").extraction.events
+    assert event.date == "2023-01" and event.type == "renewed" and event.participants
+
+
 def test_a_sentence_naming_nobody_takes_the_participants_before_it(nlp):
     text = "Tomas Reyes is leaving Harbor City Fire. These rumors began to emerge last week."
     [event] = run(nlp, text, published="2020-06-29").extraction.events

@@ -43,6 +43,9 @@ def values(text: str, published: str | None) -> list[tuple[str, str | None]]:
     ("They returned in late 2022 and again in Spring 2023.", None, [("late 2022", "2022"), ("Spring 2023", "2023")]),
     ("Quinn joined in 2016 and was promoted two years later.", None, [("2016", "2016"), ("two years later", "2018")]),
     ("She played the role from 1973 to 1978.", None, [("from 1973 to 1978", None)]),  # a run, not a date
+    ("Season 8 will premiere in the fall.", "2023-03-29", [("in the fall", "2023")]),
+    ("Season 8 will premiere in the fall.", "2023-12-01", [("in the fall", "2024")]),  # this fall is over
+    ("Filming began in the spring.", "2023-02-10", [("in the spring", "2022")]),
 ])
 def test_expressions(text, published, expected):
     assert values(text, published) == expected
@@ -103,6 +106,12 @@ def test_narrative_reference_for_bare_months():
 def test_narrative_reference_stays_in_its_paragraph():
     text = "Quinn joined the show in 2016.\n\nReyes left the show in May after seven seasons."
     assert values(text, None) == [("2016", "2016"), ("May", None)]
+
+
+def test_a_future_weekday_date_is_after_the_paragraphs_past():
+    # 26 September fell on a Thursday in 2019 and in 2024: the premiere comes after she left in 2021.
+    text = "Quinn, who left the drama in 2021, returns in the premiere, which will air Thursday, Sept. 26."
+    assert values(text, None)[-1] == ("Thursday, Sept. 26", "2024-09-26")
 
 
 def test_bare_weekday_refers_to_a_named_day():

@@ -286,14 +286,14 @@ EVENT_TRIGGERS: tuple[tuple[str, str], ...] = (
     ("cancelled", r"\bcancel\w*|\baxed\b|\bended\b"),
     ("renewed", r"\brenew\w*|\bpicked up\b|\brevived\b|\brescued\b"),
     ("directing", r"\bdirect(?:s|ed|ing|or|orial)?\b"),
-    ("filming", r"\b(?:filming|filmed|shooting|production|wrapped)\b"),
+    ("filming", r"\b(?:filming|filmed|shooting|production|wrapped (?:production|filming|shooting))\b"),
     ("return", r"\b(?:return\w*|comeback|back to)\b"),
-    ("episode_aired", r"\b(?:{airing}|finale|episode|closed out|wrap\w* up)\b"),
+    ("episode_aired", r"\b(?:{airing}|finale|episode|closed out|wrap\w*(?: up)? (?:its|the|their) [\w-]+ season)\b"),
     ("union_action", r"\b(?:picket\w*|strike\w*|union|SAG-AFTRA|WGA|solidarity)\b"),
     ("social_post", r"\b(?:Instagram|Twitter|TikTok|Facebook|social media|post(?:ed|s)?|caption\w*|tweet\w*|tribute|"
                     r"selfie|photos?)\b"),
     ("interview_published", r"\b(?:interview\w*|told|spoke|speaking|cover story|podcast|published|sat down|chatted|"
-                            r"report\w*|appear\w*)\b"),
+                            r"report\w*|appear\w*|statement)\b"),
     ("joined_show", r"\b(?:join\w*|cast as|cast in|signed on|boarded|promoted)\b"),
     ("award", r"\b(?:award\w*|trophy|won|nominat\w*|Emmys?)\b"),
     ("married", r"\b(?:married|wedding|wed)\b"),

@@ -33,7 +33,7 @@ UNNAMED_TYPES = frozenset({"episode_aired", "return", "renewed", "cancelled", "f
 # continues the sentence before it.
 REFERS_BACK = re.compile(r"^\W*(?:(?:however|but|and|so|still|then|now|meanwhile),?\s+)?"
                          r"(?:the|this|that|these|those|its|their|his|her|it|they|he|she)\b", re.I)
-# Sentences back (in the same paragraph) that a sentence naming nobody may take its participants from.
+# Sentences back that a sentence naming nobody may take its participants from.
 CARRY_BACK = 3
 _AIRING = "|".join(sorted((re.escape(f) for f in AIRING_FORMS), key=len, reverse=True))
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(source.replace("{airing}", _AIRING), re.I))
@@ -94,11 +94,10 @@ def _verb_words(verb: Token, dated: Token) -> str:
 
 
 def _carried(ctx: Context, start: int) -> list[str]:
-    """Participants of the nearest sentence before, in the same paragraph, that has any; else the last show named."""
-    line_start = ctx.text.rfind("\n", 0, start) + 1
+    """Participants of the nearest sentence before that has any (a few back at most); else the last show named."""
     sentence = ctx.sentence_of(start)
     for _ in range(CARRY_BACK):
-        if sentence.start == 0 or sentence.start_char <= line_start:
+        if sentence.start == 0:
             break
         sentence = ctx.doc[sentence.start - 1].sent
         found = _participants(ctx, sentence.start_char, sentence.end_char, False)
@@ -111,6 +110,7 @@ def _carried(ctx: Context, start: int) -> list[str]:
 def find_events(ctx: Context, times: list[TimeExpr]) -> list[Event]:
     """One event per dated happening; a happening told again in another sentence adds its evidence (same key)."""
     events: list[Event] = []
+    verbs: dict[int, int] = {}  # event index -> the verb its date hangs on
     valued = [t for t in times if t.value]
     for expr in sorted(times, key=lambda t: t.modifier):  # "since his 2022 exit" last: it may refer back
         if not dates_a_happening(expr, ctx.text):
@@ -140,7 +140,7 @@ def find_events(ctx: Context, times: list[TimeExpr]) -> list[Event]:
             event = Event(kind_found, expr.value, list(people), summary_of(text), Span(start, end))
             if expr.modifier and _dated_finer(events, event):
                 continue
-            _add(events, event, index > 0)
+            _add(events, event, index > 0, verbs, verb)
     return sorted(events, key=lambda e: e.evidence.start)
 
 
@@ -161,13 +161,24 @@ def _participants(ctx: Context, start: int, end: int, quoted: bool) -> list[str]
     return participants if any(ctx.type_of(key) != "place" for key in participants) else []
 
 
-def _add(events: list[Event], event: Event, coordinated: bool = False) -> None:
+def _add(events: list[Event], event: Event, coordinated: bool = False, verbs: dict[int, int] | None = None,
+         verb: Token | None = None) -> None:
     """Add an event, or tell an earlier one again: the same date and a shared participant in another sentence.
 
-    In one sentence a date makes one event, and a second only for a coordinated clause of another type.
+    In one sentence a date makes one event, and a second only for a coordinated clause of another type; two
+    dates of one happening ("next week … which airs Nov. 12") keep the finer. `verbs` maps an event's index
+    to the verb its date hangs on, to tell coordinated clauses apart.
     """
+    verbs = verbs if verbs is not None else {}
     if any(e.evidence == event.evidence and e.date == event.date and (e.type == event.type or not coordinated)
            for e in events):
+        return
+    for index, known in enumerate(events):
+        if known.evidence != event.evidence or coordinated or not _nested(known.date, event.date) \
+                or _coordinated(verbs.get(index), verb):
+            continue
+        if len(event.date or "") > len(known.date or ""):
+            events[index] = Event(known.type, event.date, known.participants, known.summary, known.evidence)
         return
     for known in events:
         if known.date != event.date or not set(known.participants) & set(event.participants) \
@@ -176,4 +187,16 @@ def _add(events: list[Event], event: Event, coordinated: bool = False) -> None:
         merged = known.participants + [p for p in event.participants if p not in known.participants]
         events.append(Event(known.type, known.date, merged, known.summary, event.evidence))
         return
+    if verb is not None:
+        verbs[len(events)] = verb.i
     events.append(event)
+
+
+def _nested(first: str | None, second: str | None) -> bool:
+    """Two different dates, one inside the other ('2019-11' and '2019-11-12')."""
+    return bool(first and second and first != second and (first.startswith(second) or second.startswith(first)))
+
+
+def _coordinated(known: int | None, verb: Token | None) -> bool:
+    """Whether two dates hang on coordinated verbs ('was renewed in January, and production begins this summer')."""
+    return known is not None and verb is not None and known != verb.i and known in {t.i for t in verb.conjuncts}

@@ -75,6 +75,8 @@ PATTERNS = [
     ("relative", re.compile(r"\bthe\s+(?P<dir>following|next)\s+(?P<unit>day|week|month|year)\b", re.I)),
     ("relative", re.compile(r"\b(?:(?P<edge>earlier|later)\s+)?(?P<which>this\s+past|this|last|next|past)\s+"
                             rf"(?P<unit>week|weekend|month|year|{_SEASONS})\b", re.I)),
+    ("relative", re.compile(rf"\b(?:in|during|by|until)\s+(?P<which>the)\s+(?:(?P<edge>early|late)\s+)?"
+                            rf"(?P<unit>{_SEASONS})\b(?!\s+(?:of\s+)?(?:19|20)\d\d)", re.I)),
     ("relative", re.compile(r"\b(?P<part_of>this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night)\b"
                             r"|\b(?P<day_word>today|tonight|yesterday|tomorrow)\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<prep>(?i:on|last|this|next|since|until|by|from|early|late))\s+)?"
@@ -105,6 +107,8 @@ ANCHOR_GAP = re.compile(r"[\s,(—–-]*(?:(?:on|in|of|back in)\s+)?")
 # "in the ten seasons since its 2013 premiere"
 SEASONS_SINCE = re.compile(rf"\b{_AMOUNT}\s+seasons?\s+since\s+(?:(?:its|the\s+show['’]s|the\s+series['’]?)\s+)?"
                            rf"{_YEAR}\b", re.I)
+# First and last month of the seasons that stay inside one year ("in the fall" of which year).
+SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
 # Day- and week-level phrases: against an article known only to the month they date that month.
 DAY_UNITS = frozenset({"day", "week", "weekend"})
 
@@ -681,7 +685,10 @@ def _partial(fields: dict[str, Any], tense: str | None, pub: Published, referenc
         anchor = pub.low if pub.pinned and pub.low else reference.first() if reference else None
         if anchor is None:
             return None
-        years = weekday_years(month, day, weekday, anchor.year, spread=6)
+        after = pub.low or (reference.first() if reference else None)  # a future day follows what the text told
+        years = [y for y in weekday_years(month, day, weekday, anchor.year, spread=6)
+                 if (tense != "future" or not after or date(y, month, day) >= after)
+                 and (tense != "past" or not pub.high or date(y, month, day) <= pub.high)]
         if not years:
             return None
         year = min(years, key=lambda y: (abs((date(y, month, day) - anchor).days), -y))
@@ -757,6 +764,16 @@ def _around(expr: TimeExpr, at: date) -> tuple[date, date] | None:
             return _month_span(at, -n)
         years = n * (10 if unit == "decade" else 1)
         return date(at.year - years, 1, 1), date(at.year - years, 12, 31)
+    if which == "the":  # "in the fall": the next one in the future tense, else the last one begun
+        months = SEASON_MONTHS.get(unit)
+        if months is None:
+            return None
+        if expr.tense == "future":
+            ends = date(at.year, months[1], calendar.monthrange(at.year, months[1])[1])
+            year = at.year if at <= ends else at.year + 1
+        else:
+            year = at.year if at >= date(at.year, months[0], 1) else at.year - 1
+        return date(year, 1, 1), date(year, 12, 31)
     step = {"last": -1, "past": -1, "next": 1}.get(which, 0)
     if fields["this_past"]:
         step = -1 if unit not in ("week", "weekend") else 0

@@ -67,6 +67,7 @@ def test_outlet_from_domain(url, outlet):
     ("https://example.com/soaps/news/2012/0823-quinn.php", ("2012-08-23", "2012/0823")),
     ("https://example.com/tv/2022/05/harbor-city-fire-renewed", ("2022-05", "2022/05")),
     ("https://example.com/2019/harbor-city-fire-review", ("2019", "2019")),
+    ("https://example.com/tv/20230329/harbor-city-fire-finale", ("2023-03-29", "20230329")),
     ("https://example.com/2012/1345-quinn.php", ("2012", "2012")),  # no month 13: only the year folder
     ("https://example.com/tv/harbor-city-fire-season-2-cast-1.6069054", None),
     ("https://example.com/article-13574841/Quinn.html", None),
@@ -85,6 +86,8 @@ def test_url_date(url, expected):
     ("By Mara Quinn | Published March 3, 2023 | 5 min read", ("2023-03-03", "published")),
     ("By Mara Quinn Published Mar 7, 2023 Updated Mar 8, 2023", ("2023-03-07", "published")),
     ("Posted on March 7, 2023 by Tomas Reyes", ("2023-03-07", "published")),
+    ("By Tomas Reyes, March 7, 2023", ("2023-03-07", "published")),
+    ("Originally published March 7, 2023", ("2023-03-07", "published")),
     ("Mar. 7, 2023 / 10:30 AM", ("2023-03-07", "published")),
     ("2023-04-02", ("2023-04-02", "published")),
     ("Share this article", None),

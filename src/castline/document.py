@@ -106,6 +106,7 @@ class DateEvidence:
 
     clues: list[dict[str, Any]] = field(default_factory=list)
     spans: list[tuple[int, int, str | None]] = field(default_factory=list)
+    pinned: bool = False  # False when the date is a guess: past events bound it from below and nothing closes it
 
 
 @dataclass

@@ -269,7 +269,8 @@ VAGUE_AMOUNT_WORDS = frozenset({"less", "more", "over", "under", "nearly", "almo
 
 # Lines that carry a page's own date ("Published on March 29, 2023", "Updated: 10:57 15 May 2020").
 DATELINE_LABELS: dict[str, str] = {
-    "published": "published", "first published": "published", "posted": "published", "date": "published",
+    "published": "published", "first published": "published", "originally published": "published",
+    "posted": "published", "date": "published",
     "released": "published", "updated": "updated", "last updated": "updated", "modified": "updated",
     "last modified": "updated", "edited": "updated",
 }

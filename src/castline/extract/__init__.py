@@ -44,7 +44,7 @@ def extract_parsed(document: Document, parsed: Doc, timings: Timings | None = No
         facts = find_facts(ctx, pairs, epithets, times, as_of)
     with clock.stage("events"):
         events = find_events(ctx, times)
-    dates = DateEvidence(solved.evidence(), [(t.start, t.end, t.value) for t in times])
+    dates = DateEvidence(solved.evidence(), [(t.start, t.end, t.value) for t in times], solved.pinned)
     return DocExtraction(entities=[e for e in ctx.entities if e.mentions], facts=facts, quotes=quotes,
                          events=events, published=published if published != document.published else None,
                          dates=dates)

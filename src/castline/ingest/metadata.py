@@ -75,9 +75,11 @@ def english_share(text: str) -> float | None:
 # htmldate reads full dates in URLs (/2021/10/20/, _2021-10-20_); any plausible year, ISO out.
 _URL_OPTIONS = Extractor(extensive=False, max=datetime(2099, 12, 31), min=datetime(1990, 1, 1), original=True,
                          format="%Y-%m-%d")
-# Partial dates that htmldate's reader leaves, most precise first: a month and day run together
-# (/2012/0823-slug), a month folder (/2021/10/slug), a slug ending in a month (-2021-10), a year folder.
+# Partial dates that htmldate's reader leaves, most precise first: a date run together (/20230329/), a month and
+# day run together (/2012/0823-slug), a month folder (/2021/10/slug), a slug ending in a month (-2021-10), a year
+# folder.
 URL_PARTIAL_DATES = (
+    re.compile(r"(?<=[/_-])(?P<year>(?:19|20)\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>[0-3]\d)(?=[/_.-]|$)"),
     re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>0[1-9]|1[0-2])(?P<day>[0-3]\d)(?=[-_./]|$)"),
     re.compile(r"/(?P<year>(?:19|20)\d\d)[/_-](?P<month>0[1-9]|1[0-2])(?=/|$)"),
     re.compile(r"[-_](?P<year>(?:19|20)\d\d)[-_](?P<month>0[1-9]|1[0-2])/?(?:\.[a-z]{2,5})?$"),
@@ -113,12 +115,14 @@ _DAY_WORDS = {d.lower() for d in [*calendar.day_name, *calendar.day_abbr, "Tues"
 _DATELINE_WORD = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d\d|\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ap]m)?|"
                             r"(?:19|20)\d\d[-/]\d\d?[-/]\d\d?|[ap]\.?m\.?|[A-Z]{2,4}|(?:GMT|UTC)[+-]\d{1,2}|"
                             r"at|on|of|the|@)")
-_DATELINE_LABEL = re.compile(r"^\s*(?P<label>(?:first |last )?(?:published|posted|updated|modified|edited|released)|"
-                             r"date)\b\s*(?:on\b|at\b|:)?\s*", re.I)
+_DATELINE_LABEL = re.compile(r"^\s*(?P<label>(?:first |last |originally )?(?:published|posted|updated|modified|edited|"
+                             r"released)|date)\b\s*(?:on\b|at\b|:)?\s*", re.I)
 # Where a dateline's parts meet: separators, a byline's "by", and the labels that open a date.
 _DATELINE_SPLIT = re.compile(r"\s+[|·•/–—-]\s+|\s+[|·•]$|^[|·•]\s+|\s+(?=\b(?:by|By|BY)\s)|"
                              r"(?<=\S)\s+(?=(?:(?:First|Last|first|last)\s+)?(?:Published|Posted|Updated|Modified|"
                              r"published|posted|updated|modified)\b)")
+# "By Jo Lee, March 29, 2023": a byline before the date.
+BYLINE = re.compile(r"^\s*[Bb]y\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von))*\s*,\s*")
 # A dateline is a short line; segments around the date (an author, a reading time) are shorter still.
 MAX_DATELINE_WORDS = 20
 MAX_SIDE_SEGMENT_WORDS = 6
@@ -154,6 +158,7 @@ def dateline(line: str) -> tuple[str, str] | None:
 
 
 def _dated_segment(segment: str) -> tuple[str, str] | None:
+    segment = BYLINE.sub("", segment)
     role = "published"
     label = _DATELINE_LABEL.match(segment)
     if label:

@@ -162,7 +162,7 @@ class Store:
                               author=doc.author, published=doc.published,
                               published_inferred=doc.published_inferred, text=doc.text,
                               removed=doc.removed, warnings=doc.warnings, content_hash=doc.content_hash,
-                              dates={"clues": extraction.dates.clues,
+                              dates={"clues": extraction.dates.clues, "pinned": extraction.dates.pinned,
                                      "spans": [list(span) for span in extraction.dates.spans]},
                               pipeline_version=PIPELINE_VERSION, ingested_at=datetime.now(UTC))
             session.add(row)

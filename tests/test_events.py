@@ -108,6 +108,11 @@ def test_dates_within_one_sentence(nlp, text, published, expected):
     assert run(nlp, text, published=published).events() == expected
 
 
+def test_two_kinds_of_happening_in_one_year_stay_two(nlp):
+    text = "Mara Quinn joined Harbor City Fire in 2016.\n\nIn 2016, Mara Quinn also married Tomas Reyes."
+    assert run(nlp, text, published=None).events() == [("2016", "joined_show"), ("2016", "married")]
+
+
 def test_participants_carry_over_a_paragraph_break(nlp):
     text = "Tomas Reyes spoke to TVLine about Harbor City Fire.\n\nThe drama was renewed in January."
     [event] = run(nlp, text, published="2023-03-29").extraction.events

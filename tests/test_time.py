@@ -42,6 +42,10 @@ def values(text: str, published: str | None) -> list[tuple[str, str | None]]:
     ("It was a big day, on 12 March 2021.", None, [("12 March 2021", "2021-03-12")]),
     ("They returned in late 2022 and again in Spring 2023.", None, [("late 2022", "2022"), ("Spring 2023", "2023")]),
     ("Quinn joined in 2016 and was promoted two years later.", None, [("2016", "2016"), ("two years later", "2018")]),
+    ("It aired on May 3, 2021, and a day later the cast posted.", None,
+     [("May 3, 2021", "2021-05-03"), ("a day later", "2021-05-04")]),
+    ("It aired on May 3, 2021, and a week later the cast posted.", None,
+     [("May 3, 2021", "2021-05-03"), ("a week later", "2021-05")]),
     ("She played the role from 1973 to 1978.", None, [("from 1973 to 1978", None)]),  # a run, not a date
     ("Season 8 will premiere in the fall.", "2023-03-29", [("in the fall", "2023")]),
     ("Season 8 will premiere in the fall.", "2023-12-01", [("in the fall", "2024")]),  # this fall is over

@@ -163,7 +163,8 @@ def _participants(ctx: Context, start: int, end: int, quoted: bool) -> list[str]
 
 def _add(events: list[Event], event: Event, coordinated: bool = False, verbs: dict[int, int] | None = None,
          verb: Token | None = None) -> None:
-    """Add an event, or tell an earlier one again: the same date and a shared participant in another sentence.
+    """Add an event, or tell an earlier one again: the same date (and, for a year, the same type) and a shared
+    participant in another sentence.
 
     In one sentence a date makes one event, and a second only for a coordinated clause of another type; two
     dates of one happening ("next week … which airs Nov. 12") keep the finer. `verbs` maps an event's index
@@ -182,8 +183,8 @@ def _add(events: list[Event], event: Event, coordinated: bool = False, verbs: di
         return
     for known in events:
         if known.date != event.date or not set(known.participants) & set(event.participants) \
-                or known.evidence == event.evidence:
-            continue
+                or known.evidence == event.evidence or (len(event.date or "") == 4 and known.type != event.type):
+            continue  # in a year, two kinds of happening are two happenings
         merged = known.participants + [p for p in event.participants if p not in known.participants]
         events.append(Event(known.type, known.date, merged, known.summary, event.evidence))
         return

@@ -91,7 +91,7 @@ FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_MARKERS) + 
                     + "|".join(re.escape(forms[1]) for forms in AIRING_VERBS.values()) + r")(?=\W|$)", re.I)
 # A past-tense verb in the clause before a date, when no parse says more: regular -ed forms and the common irregulars.
 PAST = re.compile(r"\b(?:\w{2,}ed|was|were|had|did|left|told|said|won|began|made|took|came|went|saw|wrote|spoke|"
-                  r"ran|got|became|met|quit|shot|hit|sat|gave|began|knew|found|lost|held|brought|felt|kept)\b", re.I)
+                  r"ran|got|became|met|quit|shot|hit|sat|gave|knew|found|lost|held|brought|felt|kept)\b", re.I)
 # A date introduced by one of these is where something is aimed, not when it happened.
 TOWARD = re.compile(r"\b(?:to|until|till|into|through)\s+(?:(?:at\s+least|as\s+late\s+as|early|late|mid|"
                     r"the\s+(?:end|start)\s+of)[\s-]+)?$", re.I)
@@ -210,8 +210,7 @@ def _expr(kind: str, match: re.Match[str], text: str) -> TimeExpr | None:
         return None
     expr = TimeExpr(start, end, text[start:end], kind, _fields(kind, match))
     if kind == "year" and not prep:
-        role = _bare_year(text, start, end)
-        if role is None:
+        if not _modifies_a_noun(text, start, end):
             return None
         expr.modifier = True
     return expr
@@ -233,23 +232,21 @@ def _sentence_start(lead: str) -> bool:
     return not lead.strip() or bool(re.search(r"(?:[.!?:;”\"’)\]]|^|\n)\s*[“\"‘']?\s*$", lead))
 
 
-def _bare_year(text: str, start: int, end: int) -> str | None:
+def _modifies_a_noun(text: str, start: int, end: int) -> bool:
     """'the 2017 awards', "2011's film": a bare year before a noun modifies it; any other bare number is no date."""
     after = text[end:end + 40]
     before = text[max(0, start - 30):start]
     if re.search(r"(?:season|episode|no\.|number|chapter|vol\.?|part|phase|room|#|\$)\s*$", before, re.I):
-        return None
+        return False
     previous = re.search(r"([A-Za-z][\w’'-]*)\s+$", before)
     if previous and previous.group(1)[0].isupper() and not _sentence_start(before[:previous.start()]) \
             and previous.group(1).lower() not in ("the", "a", "his", "her", "their", "its", "our", "my", "your"):
-        return None  # "Blade Runner 2049": part of a title
+        return False  # "Blade Runner 2049": part of a title
     if re.match(r"['’]s\b", after):
-        return "possessive"
+        return True
     if re.match(r"\s+(?:and|or|to|when|as|through)\b", after):
-        return None
-    if re.match(r"\s+(?:[a-z]|[A-Z]|[“\"‘])", after):
-        return "modifier"
-    return None
+        return False
+    return bool(re.match(r"\s+(?:[a-z]|[A-Z]|[“\"‘])", after))
 
 
 def _fields(kind: str, match: re.Match[str]) -> dict[str, Any]:
@@ -528,9 +525,8 @@ def _pinned_by(fields: dict[str, Any], when: When) -> tuple[date, date] | None:
     elif unit == "month" and when.month:
         low, high = _month_span(when.first(), step)
     elif unit == "week" and when.day:
-        low = when.first() + timedelta(days=7 * step - 6 if step >= 0 else 7 * step)
-        high = when.first() + timedelta(days=7 * step + 6 if step >= 0 else -1)
-        low, high = (when.first() - timedelta(days=6), when.first() + timedelta(days=6)) if step == 0 else (low, high)
+        before, after = {0: (-6, 6), 1: (1, 13), -1: (-13, -1)}[step]  # days from the date to the article
+        low, high = when.first() + timedelta(days=before), when.first() + timedelta(days=after)
     else:
         return None
     if fields["edge"] == "earlier" and step == 0:
@@ -728,13 +724,17 @@ def _nearest_year(month: int, day: int | None, reference: When, tense: str | Non
 
 
 def _from_reference(fields: dict[str, Any], reference: When | None) -> str | None:
-    """'two years later', 'the following month': counted from the paragraph's last date, at that unit."""
-    if reference is None or fields["unit"] not in ("year", "month", "decade"):
-        return None
+    """'two years later', 'the following month', 'a week later': counted from the paragraph's last date, at the
+    precision of that date and of the unit (a week dates its month)."""
     n = 1 if fields["dir"] in ("following", "next") else fields["n"]
-    if not n:
+    if reference is None or not n:
         return None
     sign = -1 if fields["dir"] == "earlier" else 1
+    if fields["unit"] in ("day", "week"):
+        if reference.day is None:
+            return None
+        day = reference.first() + timedelta(days=sign * n * (7 if fields["unit"] == "week" else 1))
+        return day.isoformat() if fields["unit"] == "day" else day.isoformat()[:7]
     if fields["unit"] in ("year", "decade"):
         return f"{reference.year + sign * n * (10 if fields['unit'] == 'decade' else 1):04d}"
     if reference.month is None:

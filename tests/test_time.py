@@ -142,6 +142,8 @@ def test_bare_weekday_refers_to_a_named_day():
      "that she misses it.", None, None, "2023-02", True),
     ("Actor Tom Ferris died on Sunday. \"He passed away this evening, Sunday, September 6, 2020,\" his family "
      "said.", None, None, "2020-09", True),
+    ("Sunday's episode of Harbor City Fire took a dark turn. The episode, which aired on March 3, 2024, drew "
+     "six million viewers.", None, None, "2024-03", True),
     # the latest dated past event, not the earliest, and a future event bounds it from above
     ("Harbor City Fire has been on the air since 2015. The show was renewed in May 2021.", None, None, "2021", False),
     ("Quinn left the show in March 2023. Season 5 premieres on September 26, 2024.", None, None, "2023", False),

@@ -575,7 +575,8 @@ def _event_bounds(exprs: list[TimeExpr], text: str) -> list[Clue]:
 
 
 def _weekday_clues(exprs: list[TimeExpr], low: date | None, high: date | None) -> list[Clue]:
-    """A date named with its weekday: the weekday picks its year, and a past one lies in the article's week."""
+    """A date named with its weekday: the weekday picks its year, and a past one lies in the article's week; so
+    does a day the text dates that a bare past weekday names again ("died on Sunday" … "September 6, 2020")."""
     bounds, windows, named = [], [], []
     for expr in exprs:
         fields = expr.fields
@@ -594,10 +595,14 @@ def _weekday_clues(exprs: list[TimeExpr], low: date | None, high: date | None) -
         if expr.tense == "past":
             windows.append(Clue("text", "within a week after", day.isoformat(), expr.text, day,
                                 day + timedelta(days=WEEKDAY_WINDOW), expr.start, expr.end))
+    named += [When(e.fields["year"], e.fields["month"], e.fields["day"]).first() for e in exprs
+              if e.explicit and e.fields["day"] and e.tense != "future" and _valid(e.fields["year"], e.fields["month"],
+                                                                                   e.fields["day"])]
+    floor = low - timedelta(days=WEEKDAY_WINDOW) if low else None
     for expr in exprs:
         if expr.kind != "weekday" or expr.quoted or expr.tense != "past" or expr.fields["prep"] in ("next", "this"):
             continue
-        same = [d for d in named if d.weekday() == expr.fields["weekday"]]
+        same = [d for d in named if d.weekday() == expr.fields["weekday"] and (not floor or d >= floor)]
         if same:
             day = max(same)
             windows.append(Clue("text", "within a week after", day.isoformat(), expr.text, day,

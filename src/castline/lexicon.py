@@ -316,3 +316,81 @@ PHOTO_CREDIT_WORDS = frozenset({
     "courtesy", "wireimage", "filmmagic", "invision", "everett collection", "mega", "backgrid",
     "splash news", "rex", "instagram", "twitter", "youtube", "tiktok",
 })
+
+# Verbs that put a show, season or episode on screen, by lemma with their inflected forms. A present-tense
+# form with a date schedules it ("premieres on October 7"); "hit screens" is the phrase form.
+AIRING_VERBS: dict[str, tuple[str, ...]] = {
+    "air": ("air", "airs", "aired", "airing"),
+    "premiere": ("premiere", "premieres", "premiered", "premiering"),
+    "debut": ("debut", "debuts", "debuted", "debuting"),
+    "broadcast": ("broadcast", "broadcasts", "broadcasted", "broadcasting"),
+    "stream": ("stream", "streams", "streamed", "streaming"),
+    "launch": ("launch", "launches", "launched", "launching"),
+    "resume": ("resume", "resumes", "resumed", "resuming"),
+    "return": ("return", "returns", "returned", "returning"),
+    "drop": ("drop", "drops", "dropped", "dropping"),
+    "hit": ("hit screens", "hits screens", "hitting screens"),
+}
+AIRING_FORMS = frozenset(form for forms in AIRING_VERBS.values() for form in forms)
+
+# Words before a date that put it after the article: the future tense and schedules.
+FUTURE_MARKERS = ("will", "won't", "won’t", "'ll", "’ll", "shall", "is set to", "are set to", "set to", "slated",
+                  "scheduled", "upcoming", "is expected to", "are expected to", "plans to", "plan to",
+                  "is going to", "are going to", "next", "due to")
+# Verbs (lemmas and forms: lemmatizers miss some) whose passive or "to" form schedules what follows
+# ("is slated for Aug. 12", "is set to air").
+SCHEDULE_VERBS = frozenset({"set", "slate", "slated", "schedule", "scheduled", "expect", "expected", "plan", "planned",
+                            "due", "tap", "tapped", "eye", "eyed"})
+
+# Nouns for happenings: a year that modifies one ("his 2022 exit", "the 2017 awards") dates an event;
+# a year before any other noun ("the 2025 episodes", "2011's film") does not.
+HAPPENING_NOUNS = frozenset({
+    "exit", "departure", "debut", "premiere", "finale", "return", "comeback", "revival", "reboot", "launch",
+    "release", "wedding", "marriage", "divorce", "engagement", "death", "funeral", "memorial", "birth",
+    "awards", "award", "ceremony", "gala", "festival", "convention", "comic-con", "panel", "upfronts",
+    "emmys", "oscars", "globes", "baftas", "campaign", "strike", "tour", "interview", "announcement",
+    "cancellation", "renewal", "arrest", "lawsuit", "scandal", "retirement",
+})
+
+# Number words in "two years later", "three weeks ago".
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 0, "few": 0, "couple": 2,
+}
+
+# Words that make an amount of time vague ("less than two weeks ago"): such a span dates nothing.
+VAGUE_AMOUNT_WORDS = frozenset({"less", "more", "over", "under", "nearly", "almost", "about", "around", "some",
+                                "roughly", "approximately", "just", "barely", "than", "few", "several"})
+
+# Lines that carry a page's own date ("Published on March 29, 2023", "Updated: 10:57 15 May 2020").
+DATELINE_LABELS: dict[str, str] = {
+    "published": "published", "first published": "published", "originally published": "published",
+    "posted": "published", "date": "published",
+    "released": "published", "updated": "updated", "last updated": "updated", "modified": "updated",
+    "last modified": "updated", "edited": "updated",
+}
+
+# Event types by the words that signal them (regular expressions, any case), checked in order: first in the
+# clause of the date, then near it, then in the whole sentence. "{airing}" stands for the airing verbs above.
+EVENT_TRIGGERS: tuple[tuple[str, str], ...] = (
+    ("death", r"\b(?:died|dies|passed away|death|dead at \d+)\b"),
+    ("birth", r"\bborn\b"),
+    ("exit_announced", r"\b(?:announc|confirm|reveal)\w*\b.*\b(?:leav|exit|depart|quit|walk\w* away|bow\w* out)"),
+    ("written_off", r"\bwritten off\b|\bwrite\w* (?:him|her|them) off\b|\bkilled off\b"),
+    ("exit", r"\b(?:leav(?:e|es|ing)|left|exit\w*|depart\w*|walk\w* away|farewell|goodbye|quit\w*|bow\w* out|"
+             r"step\w* (?:away|down))\b"),
+    ("cancelled", r"\bcancel\w*|\baxed\b|\bended\b"),
+    ("renewed", r"\brenew\w*|\bpicked up\b|\brevived\b|\brescued\b"),
+    ("directing", r"\bdirect(?:s|ed|ing|or|orial)?\b"),
+    ("filming", r"\b(?:filming|filmed|shooting|production|wrapped (?:production|filming|shooting))\b"),
+    ("return", r"\b(?:return\w*|comeback|back to)\b"),
+    ("episode_aired", r"\b(?:{airing}|finale|episode|closed out|wrap\w*(?: up)? (?:its|the|their) [\w-]+ season)\b"),
+    ("union_action", r"\b(?:picket\w*|strike\w*|union|SAG-AFTRA|WGA|solidarity)\b"),
+    ("social_post", r"\b(?:Instagram|Twitter|TikTok|Facebook|social media|post(?:ed|s)?|caption\w*|tweet\w*|tribute|"
+                    r"selfie|photos?)\b"),
+    ("interview_published", r"\b(?:interview\w*|told|spoke|speaking|cover story|podcast|published|sat down|chatted|"
+                            r"report\w*|appear\w*|statement)\b"),
+    ("joined_show", r"\b(?:join\w*|cast as|cast in|signed on|boarded|promoted)\b"),
+    ("award", r"\b(?:award\w*|trophy|won|nominat\w*|Emmys?)\b"),
+    ("married", r"\b(?:married|wedding|wed)\b"),
+)

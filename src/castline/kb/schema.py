@@ -32,6 +32,8 @@ class DocumentRow(Base):
     text: Mapped[str] = mapped_column(Text)
     removed: Mapped[list] = mapped_column(JSON, default=list)
     warnings: Mapped[list] = mapped_column(JSON, default=list)
+    # how the publication date was decided ("clues") and every date expression ("spans": start, end, value)
+    dates: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     pipeline_version: Mapped[str] = mapped_column(String(20))
     ingested_at: Mapped[datetime] = mapped_column(DateTime)

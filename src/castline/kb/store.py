@@ -164,6 +164,8 @@ class Store:
                               author=doc.author, published=doc.published,
                               published_inferred=doc.published_inferred, text=doc.text,
                               removed=doc.removed, warnings=doc.warnings, content_hash=doc.content_hash,
+                              dates={"clues": extraction.dates.clues, "pinned": extraction.dates.pinned,
+                                     "spans": [list(span) for span in extraction.dates.spans]},
                               pipeline_version=PIPELINE_VERSION, ingested_at=datetime.now(UTC))
             session.add(row)
             session.flush()
@@ -589,15 +591,16 @@ def _add_quote_sketches(conn: Connection) -> None:
 
 
 def _article_entities(conn: Connection) -> None:
-    """Entities become clusters of article entities. What was merged the old, order-dependent way cannot be
-    taken apart again, so the extracted tables start afresh and every article is marked for re-extraction
-    (`castline ingest` of the same sources, or `castline reextract`, brings them back)."""
+    """Entities become clusters of article entities, and articles keep the evidence of their dates. What was
+    merged the old, order-dependent way cannot be taken apart again, so the extracted tables start afresh and
+    every article is marked for re-extraction (`castline ingest` of the same sources brings them back)."""
     for table in (QuoteSketchRow, QuoteRow, EventParticipantRow, EvidenceRow, EventRow, FactRow, MentionRow,
                   AliasRow, EntityRow):
         table.__table__.drop(conn)
     for table in (EntityRow, DocEntityRow, NameNodeRow, NodeLinkRow, FactRow, EventRow, EvidenceRow,
                   EventParticipantRow, QuoteRow, QuoteSketchRow, MentionRow, AliasRow):
         table.__table__.create(conn)
+    conn.execute(text("ALTER TABLE documents ADD COLUMN dates JSON"))
     conn.execute(update(DocumentRow).values(pipeline_version="stale"))
 
 

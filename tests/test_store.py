@@ -219,11 +219,11 @@ def _linking_articles():
         (doc("a.txt", "Harbor City Fire returns.", "ha"), DocExtraction(
             entities=[person("s", "Harbor City Fire", (0, 16), kind="show")],
             facts=[])),
-        (doc("b.txt", "HCF Chicago airs on CBS.", "hb"), DocExtraction(
-            entities=[person("s", "HCF Chicago", (0, 11), kind="show"), person("n", "CBS", (20, 23), kind="network")],
+        (doc("b.txt", "HCF Boston airs on CBS.", "hb"), DocExtraction(
+            entities=[person("s", "HCF Boston", (0, 11), kind="show"), person("n", "CBS", (20, 23), kind="network")],
             facts=[Fact("s", "airs_on", "n", Span(0, 24))])),
-        (doc("c.txt", "Harbor City Fire (also called HCF Chicago) is back.", "hc"), DocExtraction(
-            entities=[person("s", "Harbor City Fire", (0, 16), (30, 41), kind="show", aliases=["HCF Chicago"])])),
+        (doc("c.txt", "Harbor City Fire (also called HCF Boston) is back.", "hc"), DocExtraction(
+            entities=[person("s", "Harbor City Fire", (0, 16), (30, 41), kind="show", aliases=["HCF Boston"])])),
     ]
 
 
@@ -243,9 +243,9 @@ def test_withdrawing_the_linking_article_splits_the_entity_again(store):
     store.save(doc("c.txt", "Nothing about the show.", "hc2"), DocExtraction())
     kb = export_kb(store)
     shows = sorted((e["name"], len(e["mentions"])) for e in kb["entities"] if e["type"] == "show")
-    assert shows == [("HCF Chicago", 1), ("Harbor City Fire", 1)]
+    assert shows == [("HCF Boston", 1), ("Harbor City Fire", 1)]
     [fact] = kb["facts"]
-    assert next(e["name"] for e in kb["entities"] if e["id"] == fact["subject"]) == "HCF Chicago"
+    assert next(e["name"] for e in kb["entities"] if e["id"] == fact["subject"]) == "HCF Boston"
 
 
 def _canonical(kb: dict) -> tuple:

@@ -56,7 +56,7 @@ def test_expressions(text, published, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "She hosted Saturday Night Live with the cast.",
+    "She hosted Friday Night Frights with the cast.",
     "The cast appeared on Today to talk about it.",
     "It beat the old design, which earned a total score of 2072.",
     "Season 2019 of the game show was odd.",

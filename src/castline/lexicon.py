@@ -287,7 +287,7 @@ PLACE_SUFFIXES = frozenset({"street", "city", "county", "square", "island", "isl
 
 # Lines that are page chrome, whatever page they come from (compared case-insensitively).
 BOILERPLATE_LINES = frozenset({
-    "already have an account?", "get back to the", "sign in", "sign up", "log in", "login",
+    "already have an account?", "sign in", "sign up", "log in", "login",
     "create an account", "create a free account", "register", "subscribe", "subscribe now",
     "in this article", "share", "share this article", "share this story", "share on facebook",
     "share on twitter", "tweet", "email", "print", "copy link", "link copied", "advertisement",

@@ -33,7 +33,7 @@ from ..lexicon import (
 )
 
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"))
-# Lower-case words that may sit inside a title ("House of the Dragon") or a name ("Vincent van Gogh").
+# Lower-case words that may sit inside a title ("House of the Harbor") or a name ("Anna van Doorn").
 GLUE = {"of", "the", "and", "&", "in", "on", "with", "to", "for", "at", "a", "an", "de", "van", "von", "da",
         "del", "la", "le", "du", "di", "der", "den", "vs", "vs.", "+"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -168,7 +168,7 @@ def _is_name_token(token: Token) -> bool:
     if not text[:1].isupper():
         return False
     if text.lower() in NOT_NAME_WORDS:
-        # a weekday or month opens a name only when another name word follows ("Saturday Night Live")
+        # a weekday or month opens a name only when another name word follows ("Friday Night Frights")
         after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if token.lower_ not in CALENDAR_WORDS or after is None or not token.whitespace_ or \
                 not re.fullmatch(r"[A-Z][a-z]+", after.text) or after.lower_ in NOT_NAME_WORDS:
@@ -206,7 +206,7 @@ def _spans_glue(doc: Doc, glue: int) -> bool:
 
 def _joins(doc: Doc, start: int, glue: int, glued: bool) -> bool:
     """Whether the glue word at `glue` sits inside one name: the model spans it, it is 'of' or '&', 'and the'
-    in a title that opens with 'The' ("The Young and the Restless"), or an article after glue already taken."""
+    in a title that opens with 'The' ("The Bright and the Bold"), or an article after glue already taken."""
     word, after = doc[glue].lower_, doc[glue + 1].lower_
     if word == "and" and after == "the" and doc[start].lower_ == "the":
         return True
@@ -219,7 +219,7 @@ def _joins(doc: Doc, start: int, glue: int, glued: bool) -> bool:
 
 def run_candidates(doc: Doc) -> list[Candidate]:
     """Runs of capitalized tokens, joined across hyphens, '&', inner glue words and possessives where
-    the run reads as one title ("House of the Dragon", "Grey's Anatomy")."""
+    the run reads as one title ("House of the Harbor", "Harbor's Edge")."""
     found: list[Candidate] = []
     tokens = list(doc)
     i = 0
@@ -240,7 +240,7 @@ def run_candidates(doc: Doc) -> list[Candidate]:
             if current.text in RUN_BREAKERS or previous.text in RUN_BREAKERS and j - start == 1:
                 break  # "Chairman Jo Beck", "Studio President Jo Beck": a job title, then a name
             number = current.text.isdigit() and len(current.text) <= 2 and previous.whitespace_ and end == j
-            if _is_name_token(current) or number:  # "Station 19"
+            if _is_name_token(current) or number:  # "Engine 51"
                 end = j + 1
                 j += 1
                 continue

@@ -97,7 +97,7 @@ class Structure:
 def split_possessives(text: str, candidates: list[Candidate]) -> tuple[list[Candidate], list[tuple]]:
     """"X's Y" is one title ("Harbor's Edge") unless X or Y is named on its own elsewhere in the article,
     both are full names, or Y is a title of its own ("The ...")."""
-    # a name written alone elsewhere, and not as "X's" itself (a title shortened: "on Grey's")
+    # a name written alone elsewhere, and not as "X's" itself (a title shortened: "on Harbor's")
     plain = [c for c in candidates if c.possessive is None and not re.match(r"['’]", text[c.end:c.end + 1])]
     keys = {name_key(c.name) for c in plain}
     surnames = {_words(c.name)[-1] for c in plain if len(_words(c.name)) > 1}
@@ -368,7 +368,7 @@ NICKNAME = re.compile(r"\s+[\"“”'‘’](\w[\w.-]*)[\"“”'‘’]\s+")
 
 
 def name_keys(cand: Candidate) -> list[str]:
-    """The keys a candidate may be found by: its name, and for 'Benjamin "Ben" Warren' both given names."""
+    """The keys a candidate may be found by: its name, and for 'Eleanor "Nell" Harper' both given names."""
     if cand.lexicon:
         return ["lex:" + cand.lexicon[0]]
     nickname = NICKNAME.search(cand.name)

@@ -217,11 +217,11 @@ def _expr(kind: str, match: re.Match[str], text: str) -> TimeExpr | None:
 
 
 def _is_time_word(kind: str, text: str, start: int, match: re.Match[str]) -> bool:
-    """'Today' the programme and 'Saturday Night Live' are names, not dates: capitalised inside a name or sentence."""
+    """'Today' the programme and 'Friday Night Frights' are names, not dates: capitalised inside a name or sentence."""
     lead = text[max(0, start - 40):start]
     if kind == "weekday":
         if not match.group("part") and re.match(r"\s+[A-Z]", text[match.end():]):
-            return False  # "Saturday Night Live", "Monday Night Football"
+            return False  # "Friday Night Frights", "Monday Night Mayhem"
         previous = re.search(r"[A-Z][\w’'-]*\s+$", lead)
         return bool(match.group("prep")) or not previous or _sentence_start(lead[:previous.start()])
     first = text[start:match.end()].split()[0]
@@ -241,7 +241,7 @@ def _modifies_a_noun(text: str, start: int, end: int) -> bool:
     previous = re.search(r"([A-Za-z][\w’'-]*)\s+$", before)
     if previous and previous.group(1)[0].isupper() and not _sentence_start(before[:previous.start()]) \
             and previous.group(1).lower() not in ("the", "a", "his", "her", "their", "its", "our", "my", "your"):
-        return False  # "Blade Runner 2049": part of a title
+        return False  # "Harbor City 2049": part of a title
     if re.match(r"['’]s\b", after):
         return True
     if re.match(r"\s+(?:and|or|to|when|as|through)\b", after):
@@ -285,7 +285,7 @@ def _day_word(groups: dict[str, str | None]) -> str | None:
 
 
 def modified_noun(text: str, end: int) -> str | None:
-    """The noun a year before it modifies: 'the 2017 British Soap Awards' -> awards, 'his 2022 exit' -> exit."""
+    """The noun a year before it modifies: 'the 2017 Harbor Drama Awards' -> awards, 'his 2022 exit' -> exit."""
     after = text[end:end + 80]
     if re.match(r"['’]s\b", after):
         return None  # "2011's film": a work of that year
@@ -296,7 +296,7 @@ def modified_noun(text: str, end: int) -> str | None:
         if not word[0].isalpha():
             break
         if word[0].isupper():
-            noun = word.lower()  # a capitalised name: its last word is its head ("Soap Awards")
+            noun = word.lower()  # a capitalised name: its last word is its head ("Drama Awards")
             continue
         return word.lower() if noun is None else noun
     return noun

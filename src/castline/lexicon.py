@@ -394,3 +394,37 @@ EVENT_TRIGGERS: tuple[tuple[str, str], ...] = (
     ("award", r"\b(?:award\w*|trophy|won|nominat\w*|Emmys?)\b"),
     ("married", r"\b(?:married|wedding|wed)\b"),
 )
+
+# Services that stream rather than broadcast (names on NETWORKS): a show often streams on one while it airs
+# on a broadcaster, so two networks for one show where one streams are seldom a disagreement.
+STREAMERS = frozenset({
+    "HBO Max", "Max", "AMC+", "Paramount+", "Peacock", "Netflix", "Hulu", "Disney+", "Prime Video", "Apple TV+",
+    "Crunchyroll", "Tubi", "Pluto TV", "Roku Channel", "BritBox", "Acorn TV", "BBC iPlayer", "ITVX", "NOW",
+    "All 4", "CBC Gem", "Crave", "Stan", "Binge", "ABC iview", "Showmax", "Hotstar", "BET+", "MGM+", "Shudder",
+    "Vudu", "Fubo", "YouTube TV", "Quibi",
+})
+
+# Words that tell a role changed hands, said of the actor who takes it ("takes over the role", "replaces", "was
+# recast"; "the new <character>" is read beside these with the character's names) — in the passive ("replaced
+# by") they are said of the actor who gave it up.
+RECAST_PHRASES = (
+    "replace", "replaces", "replaced", "replacing", "replacement", "take over", "takes over", "took over",
+    "taking over", "taken over", "step into", "steps into", "stepped into", "stepping into", "recast", "recasts",
+    "recasting", "recasted", "succeeds", "succeeded", "succeeding", "successor", "fill the shoes",
+    "fills the shoes", "filling the shoes", "new face of", "handed the role",
+)
+# Words that tell a role changed hands, said of the actor who had it first ("originated the role").
+PREDECESSOR_PHRASES = (
+    "originated the role", "originated the part", "originally played", "originally portrayed", "previously played",
+    "previously portrayed", "formerly played", "formerly portrayed", "first played", "vacated the role",
+)
+# Words that tell a show changed networks ("moved to", "picked up by", "after being cancelled").
+NETWORK_MOVE_PHRASES = (
+    "move to", "moves to", "moved to", "moving to", "jump to", "jumps to", "jumped to", "jumping to", "heads to",
+    "headed to", "heading to", "shift to", "shifts to", "shifted to", "switch to", "switches to", "switched to",
+    "migrate to", "migrates to", "migrated to", "picked up by", "picked up at", "picks up", "picked it up",
+    "saved by", "rescued by", "revived by", "new home", "found a home", "lands at", "landed at", "landing at",
+    "after being cancelled", "after being canceled", "after its cancellation", "cancelled by", "canceled by",
+    "cancelled at", "canceled at", "axed by", "dropped by", "originally aired on", "previously aired on",
+    "formerly aired on", "originally on", "formerly on",
+)

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from castline.cli import app as cli
@@ -15,6 +16,7 @@ from castline.export import export_kb
 from castline.extract import extract
 from castline.kb import Store
 from castline.kb.conflicts import Period, apart, birth_range, compatible, find_conflicts, period, recast_side
+from castline.kb.schema import EntityRow
 from castline.web import create_app
 
 
@@ -279,9 +281,22 @@ def test_apart():
 
 
 def test_a_person_typed_a_character_elsewhere_is_no_conflict(store):
-    text = "Mara Quinn visited the set."
-    save(store, "a.txt", "2023-05", text, [], {"q": ("Mara Quinn", "person")})
-    save(store, "b.txt", "2023-05", text, [], {"q": ("Mara Quinn", "character")})
+    """Types are voted: an article that takes the actor for the character (and the pair the wrong way round)
+    is outvoted, and a character is nobody's actor."""
+    plays(store, "a.txt", "2023-05", "Mara Quinn plays Nora Vance on Harbor City Fire.")
+    plays(store, "b.txt", "2023-05", "Mara Quinn is Nora Vance on Harbor City Fire.")
+    flipped = "Nora Vance plays Mara Quinn, fans say."
+    save(store, "c.txt", "2023-05", flipped, [("n", "plays", "q", {}, flipped)],
+         {"q": ("Mara Quinn", "character"), "n": ("Nora Vance", "person")})
+    # a character who poses as another is not that one's actor
+    posing = "Nora Vance plays Agent Kade undercover."
+    save(store, "d.txt", "2023-05", posing, [("n", "plays", "k", {}, posing)],
+         {"n": ("Nora Vance", "character"), "k": ("Agent Kade", "character")})
+    save(store, "e.txt", "2023-05", "Lena Ortiz plays Agent Kade.",
+         [("o", "plays", "k", {}, "Lena Ortiz plays Agent Kade.")], {"o": CAST["o"], "k": ("Agent Kade", "character")})
+    with store.sessions() as session:
+        types = dict(session.execute(select(EntityRow.name, EntityRow.type)).all())
+    assert (types["Mara Quinn"], types["Nora Vance"]) == ("person", "character")
     assert conflicts(store) == []
 
 
@@ -320,6 +335,20 @@ def test_extracted_articles_give_actor_and_age_conflicts(kb):
         ["Lena Ortiz", "Mara Quinn"]
     assert {e["doc"] for v in two["values"] for e in v["evidence"]} == {"d1", "d2"}
     store.close()
+
+
+def test_an_extracted_recast_is_no_conflict(sqlite_store, nlp):
+    for source, published, text in [
+            ("a.txt", "2019-03-04", "Mara Quinn plays Nora Vance on Harbor City Fire."),
+            ("b.txt", "2023-05-02", "Lena Ortiz takes over the role of Nora Vance on Harbor City Fire."),
+            ("c.txt", "2024-01-10", "Mara Quinn, who played Nora Vance on Harbor City Fire, joins a new film.")]:
+        document = Document(source=source, text=text, content_hash=source, published=published)
+        sqlite_store.save(document, extract(document, nlp))
+    kb = export_kb(sqlite_store)
+    names = {e["id"]: e["name"] for e in kb["entities"]}
+    assert sorted(names[f["subject"]] for f in kb["facts"] if f["predicate"] == "plays") == \
+        ["Lena Ortiz", "Mara Quinn"]
+    assert kb["conflicts"] == []
 
 
 def test_cli_conflicts(kb):

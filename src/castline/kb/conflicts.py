@@ -76,6 +76,11 @@ class Period:
     first: date
     last: date
     seen: bool = field(default=False, compare=False)  # an article's date, not a date the text states
+    text: str = field(default="", compare=False)  # as written ('2023-05'), for notes
+
+    def __str__(self) -> str:
+        return self.text or (self.first.isoformat() if self.first == self.last else
+                             f"{self.first.isoformat()} to {self.last.isoformat()}")
 
     def meets(self, other: Period, slack: timedelta = timedelta(0)) -> bool:
         return self.first - slack <= other.last and other.first - slack <= self.last
@@ -87,13 +92,14 @@ def period(value: object) -> Period | None:
     if match is None:
         return None
     year, month, day = (int(g) if g else None for g in match.groups())
+    text = match.group(0)
     try:
         if month is None:
-            return Period(date(year, 1, 1), date(year, 12, 31))
+            return Period(date(year, 1, 1), date(year, 12, 31), text=text)
         if day is None:
             following = date(year + month // 12, month % 12 + 1, 1)
-            return Period(date(year, month, 1), following - timedelta(days=1))
-        return Period(date(year, month, day), date(year, month, day))
+            return Period(date(year, month, 1), following - timedelta(days=1), text=text)
+        return Period(date(year, month, day), date(year, month, day), text=text)
     except ValueError:
         return None
 
@@ -199,19 +205,20 @@ def apart(a: Iterable[EvidenceRow | dict[str, Any]], b: Iterable[EvidenceRow | d
 
 
 def _span(periods: Iterable[Period]) -> list[str] | None:
-    """The dates as [first, last] ISO days, for the pages."""
+    """The first and the last of some dates as the sources write them, for the pages."""
     found = list(periods)
     if not found:
         return None
-    return [min(p.first for p in found).isoformat(), max(p.last for p in found).isoformat()]
+    return [str(min(found)), str(max(found, key=lambda p: p.last))]
 
 
 def _when(periods: Iterable[Period]) -> str:
+    """Dates as the sources write them: one, or the first to the last."""
     found = sorted(set(periods))
     if not found:
         return "undated"
-    first, last = found[0].first, max(p.last for p in found)
-    return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+    first, last = found[0], max(found, key=lambda p: p.last)
+    return str(first) if first == last else f"{first} to {last}"
 
 
 # ---- one character, two actors -------------------------------------------------------------------
@@ -256,7 +263,8 @@ class Role:
             return seen
         first = self.start.first if self.start else min([p.first for p in seen] + [self.end.first])
         last = self.end.last if self.end else max([p.last for p in seen] + [self.start.last])
-        return [Period(first, max(first, last)), *seen]
+        said = f"{self.start or first.isoformat()} to {self.end or last.isoformat()}"
+        return [Period(first, max(first, last), text=said), *seen]
 
 
 def recast_side(text: str, character_names: Iterable[str]) -> str | None:
@@ -431,12 +439,13 @@ def age_conflicts(snap: Snapshot) -> list[dict[str, Any]]:
         involved = sorted({i for pair in pairs for i in pair})
         index = {old: new for new, old in enumerate(involved)}
         subject = snap.entity(person)
-        notes = [f"{values[i]['value']} as of {values[i]['as_of']} puts the birth between {values[i]['born'][0]} "
-                 f"and {values[i]['born'][1]}; {values[j]['value']} as of {values[j]['as_of']} between "
-                 f"{values[j]['born'][0]} and {values[j]['born'][1]}." for i, j in pairs]
+        said = [f"{values[i]['value']} as of {values[i]['as_of']}" for i in range(len(values))]
+        note = ("Born " + "; ".join(f"{values[i]['born'][0]} to {values[i]['born'][1]} by {said[i]}"
+                                    for i in involved)
+                + ". Cannot both hold: " + "; ".join(f"{said[i]} and {said[j]}" for i, j in pairs) + ".")
         out.append({
             "kind": "ages", "subject": subject, "predicate": "age", "detail": "value",
-            "note": " ".join(notes),
+            "note": note,
             "summary": f"{subject['name']}'s ages " + ", ".join(f"{values[i]['value']} ({values[i]['as_of']})"
                                                                 for i in involved) + " cannot all hold",
             "pairs": [[index[i], index[j]] for i, j in pairs],

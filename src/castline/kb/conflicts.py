@@ -8,8 +8,9 @@ that differ only in precision ("2023" and "2023-05"). Two sides that come from o
 conflict: a sentence that names both tells a change, not a disagreement.
 
 Every conflict is a dict with `kind` (see KINDS), `label`, `summary`, `subject`, `predicate`, `detail`,
-optional `object` and `show`, a `note` that explains it, and `values`: each with `value`, optional
-`entity`, `as_of`, `born`, `dates` and `tenure`, and `sources` (article and sentence offsets).
+optional `object` and `show`, a `note` that explains it, optional `pairs` (which values cannot both
+hold, as indexes), and `values`: each with `value`, optional `entity`, `as_of`, `born`, `dates` and
+`tenure`, and `sources` (article and sentence offsets). docs/kb-format.md describes each kind.
 """
 
 from __future__ import annotations

@@ -99,3 +99,104 @@ def test_more_predicate_shapes(nlp, text, fact):
 def test_joining_a_show_makes_a_cast_member(nlp):
     text = "Saint Brigid is back for season 5. Ivan Petrov joined Saint Brigid in season 1 as a surgeon."
     assert ("Ivan Petrov", "cast_member_of", "Saint Brigid") in run(nlp, text).facts()
+
+
+# One invented sentence per relation pattern of relpatterns.py (its id first), and the fact it states.
+PATTERN_CASES = [
+    ("plays/verb", "Mara Quinn will play the ruthless Nora Vance on Harbor City Fire.",
+     ("Mara Quinn", "plays", "Nora Vance")),
+    ("plays/participle", "Tomas Reyes spent five years on Harbor City Fire, playing the fearless Eli Brandt.",
+     ("Tomas Reyes", "plays", "Eli Brandt")),
+    ("plays/named", "Tomas Reyes joined Harbor City Fire to play a character named Eli Brandt.",
+     ("Tomas Reyes", "plays", "Eli Brandt")),
+    ("plays/stars-as", "On Harbor City Fire, Mara Quinn stars as Capt. Nora Vance.",
+     ("Mara Quinn", "plays", "Nora Vance")),
+    ("plays/role-as", "Mara Quinn's run as Nora Vance on Harbor City Fire ends tonight.",
+     ("Mara Quinn", "plays", "Nora Vance")),
+    ("plays/takes-over", "On Harbor City Fire, Priya Anand takes over as Nora Vance next season.",
+     ("Priya Anand", "plays", "Nora Vance")),
+    ("plays/played-by", "On Harbor City Fire, Nora Vance, played by Mara Quinn, finally quits.",
+     ("Mara Quinn", "plays", "Nora Vance")),
+    ("plays/pronoun-character", "Mara Quinn is leaving Harbor City Fire. Her character, Nora Vance, will die.",
+     ("Mara Quinn", "plays", "Nora Vance")),
+    ("character_in/possessive", "Harbor City Fire's Nora Vance (Mara Quinn) has a secret.",
+     ("Nora Vance", "character_in", "Harbor City Fire")),
+    ("credit/show-star", "Harbor City Fire star Mara Quinn is leaving the drama.",
+     ("Mara Quinn", "cast_member_of", "Harbor City Fire")),
+    ("credit/possessive-work", "Harbor City Fire returns, and Northern Line's Ravi Okafor joins the cast of the "
+     "drama.", ("Ravi Okafor", "known_for", "Northern Line")),
+    ("credit/known-for", "Ravi Okafor, best known for his role in Northern Line, joins Harbor City Fire.",
+     ("Ravi Okafor", "known_for", "Northern Line")),
+    ("cast/join-leave", "Harbor City Fire is back. Ravi Okafor has joined the cast of Harbor City Fire.",
+     ("Ravi Okafor", "cast_member_of", "Harbor City Fire")),
+    ("cast/exit-from", "Harbor City Fire is back. Mara Quinn's exit from Harbor City Fire shocked fans.",
+     ("Mara Quinn", "cast_member_of", "Harbor City Fire")),
+    ("cast/co-star", "Harbor City Fire is back for season 8, and co-stars Tomas Reyes and Dev Kapoor are thrilled.",
+     ("Dev Kapoor", "cast_member_of", "Harbor City Fire")),
+    ("cast/host", "The talk show The Morning Table is back for season 3, and co-hosts Jo Lee and Ana Ruiz are "
+     "thrilled.",
+     ("Ana Ruiz", "cast_member_of", "The Morning Table")),
+    ("cast/stars", "The comedy series Office Hours will star Dev Kapoor as well as Ana Ruiz.",
+     ("Ana Ruiz", "cast_member_of", "Office Hours")),
+    ("airs_on/verb-on", "Harbor City Fire returns to the air Thursdays on NBC.",
+     ("Harbor City Fire", "airs_on", "NBC")),
+    ("airs_on/network-kind", "The long-running NBC drama Harbor City Fire is back.",
+     ("Harbor City Fire", "airs_on", "NBC")),
+    ("airs_on/possessive", "NBC's Harbor City Fire is back for season 8.", ("Harbor City Fire", "airs_on", "NBC")),
+    ("airs_on/by", "Harbor City Fire was picked up by Peacock after five seasons.",
+     ("Harbor City Fire", "airs_on", "Peacock")),
+    ("created_by/by", "Harbor City Fire, created by Gil Hartman, is back for season 8.",
+     ("Harbor City Fire", "created_by", "Gil Hartman")),
+    ("created_by/creator", "Harbor City Fire creator Gil Hartman teased the finale.",
+     ("Harbor City Fire", "created_by", "Gil Hartman")),
+    ("created_by/main-creator", "Harbor City Fire is back for season 8, and creator Gil Hartman is thrilled.",
+     ("Harbor City Fire", "created_by", "Gil Hartman")),
+    ("created_by/creator-of", "Gil Hartman, the creator of Harbor City Fire, teased the finale.",
+     ("Harbor City Fire", "created_by", "Gil Hartman")),
+    ("directed/by", "Harbor City Fire is back. The finale, “Last Alarm,” was directed by Ana Ruiz.",
+     ("Ana Ruiz", "directed", "Last Alarm")),
+    ("member_of/title", "Blue Harbor Studios president Jo Lee confirmed the renewal.",
+     ("Jo Lee", "member_of", "Blue Harbor Studios")),
+    ("member_of/appositive", "Mara Quinn, a proud SAG-AFTRA member, joined the picket line.",
+     ("Mara Quinn", "member_of", "SAG-AFTRA")),
+    ("from/native", "Mara Quinn, who was born and raised in Portugal, plays Nora Vance.",
+     ("Mara Quinn", "from", "Portugal")),
+]
+
+
+@pytest.mark.parametrize("pattern, text, fact", PATTERN_CASES, ids=[case[0] for case in PATTERN_CASES])
+def test_relation_patterns(nlp, pattern, text, fact):
+    assert fact in run(nlp, text).facts()
+
+
+def test_a_list_after_a_pattern_shares_its_fact(nlp):
+    facts = run(nlp, "Harbor City Fire is back for season 8, and co-stars Tomas Reyes, Dev Kapoor (Sam Ruiz), and "
+                     "Ana Ruiz are thrilled.").facts()
+    assert {(name, "cast_member_of", "Harbor City Fire") for name in ("Tomas Reyes", "Dev Kapoor", "Ana Ruiz")} \
+        <= facts
+
+
+def test_the_person_an_article_is_about_is_in_the_cast_of_its_show(nlp):
+    text = ("Mara Quinn is saying goodbye to Harbor City Fire. Quinn told Variety the decision was hard. "
+            "Quinn thanked the fans of Harbor City Fire for eight seasons.")
+    assert ("Mara Quinn", "cast_member_of", "Harbor City Fire") in run(nlp, text).facts()
+
+
+def test_the_person_an_article_is_about_stays_out_of_the_cast_when_behind_the_camera(nlp):
+    text = ("Harbor City Fire creator Gil Hartman is ready for the finale. Hartman told Variety the end was "
+            "planned. Hartman thanked the writers of Harbor City Fire.")
+    facts = run(nlp, text).facts()
+    assert ("Gil Hartman", "cast_member_of", "Harbor City Fire") not in facts
+    assert ("Harbor City Fire", "created_by", "Gil Hartman") in facts
+
+
+def test_a_network_in_a_sentence_about_the_show_carries_it(nlp):
+    text = "Harbor City Fire is back for season 8. Fans can catch Harbor City Fire every week, only on NBC."
+    assert ("Harbor City Fire", "airs_on", "NBC") in run(nlp, text).facts()
+
+
+def test_films_in_a_sentence_about_one_person_are_what_she_is_known_for(nlp):
+    text = ("Mara Quinn is leaving Harbor City Fire. Quinn has a busy year ahead, with the film Northern Line "
+            "and the movie Blue Winter.")
+    facts = run(nlp, text).facts()
+    assert {("Mara Quinn", "known_for", "Northern Line"), ("Mara Quinn", "known_for", "Blue Winter")} <= facts

@@ -112,8 +112,13 @@ CALENDAR_WORDS = frozenset({
 NOT_NAME_WORDS = CALENDAR_WORDS | frozenset({"i", "i'm", "i've", "i'd",
     "i'll", "season", "seasons", "episode", "episodes", "part", "chapter", "volume", "vol", "ep",
     "warning", "spoilers", "spoiler", "update", "editor's", "note", "photo", "photos", "video", "watch", "read",
-    "oh", "ok", "okay", "yes", "no", "hey", "wow", "please", "thanks", "thank", "dear",
+    "oh", "ok", "okay", "yes", "no", "hey", "wow", "please", "thanks", "thank", "dear", "yeah", "yup", "nope",
+    "absolutely", "listen", "look", "sure", "well", "so", "now", "then",
 })
+# Capitalized abbreviations of everyday words ("TV", "PM") that name nothing on their own.
+GENERIC_ABBREVIATIONS = frozenset({"TV", "PM", "AM", "ET", "PT", "CT", "EST", "PST", "EDT", "PDT", "BST", "GMT", "CEO",
+                                   "DVD", "COVID", "COVID-19", "Covid", "Covid-19", "LGBTQ", "LGBTQ+", "OK", "FAQ",
+                                   "Q&A", "RIP", "R.I.P.", "VIP", "DM", "DMs", "PR", "MVP"})
 
 # Social networks and video platforms: outlets when words are posted there.
 SOCIAL_NETWORKS: dict[str, tuple[str, ...]] = {
@@ -247,6 +252,16 @@ JOIN_LEAVE_WORDS = frozenset({"joined", "joins", "joining", "join", "left", "lea
 SHOW_NOUNS = frozenset({"series", "show", "sitcom", "drama", "procedural", "soap", "spinoff", "spin-off",
                         "comedy", "dramedy", "thriller", "docuseries", "reboot", "revival", "anthology",
                         "prequel", "serial", "telenovela", "soap opera", "cartoon", "sci-fi", "saga"})
+# Nouns by which an article refers back to the show it is about ("the series", "the CBS drama"), and the
+# words that may stand between "the" and them without making it another show ("the new series" is not).
+SHOW_EPITHET_NOUNS = ("drama", "series", "show", "comedy", "sitcom", "procedural", "thriller", "soap", "spinoff",
+                      "spin-off", "dramedy", "soap opera")
+SHOW_EPITHET_ADJECTIVES = frozenset({
+    "hit", "long-running", "police", "medical", "legal", "firefighter", "crime", "fantasy", "tv", "television",
+    "beloved", "acclaimed", "popular", "comedy", "teen", "family", "period", "sci-fi", "horror", "reality",
+    "animated", "daytime", "primetime", "network", "cable", "streaming", "award-winning", "emmy-winning", "zombie",
+    "superhero", "prestige", "workplace", "political", "historical", "spy", "mystery", "hospital", "cop", "war",
+})
 # Nouns that name another kind of work ("the film X").
 WORK_NOUNS = frozenset({"film", "movie", "novel", "book", "album", "song", "play", "musical", "documentary",
                         "video", "game", "memoir", "biopic", "comic", "feature", "miniseries", "short",
@@ -284,6 +299,23 @@ ORG_SUFFIXES = frozenset({"studios", "studio", "productions", "entertainment", "
 PLACE_SUFFIXES = frozenset({"street", "city", "county", "square", "island", "islands", "state", "town", "village",
                             "valley", "beach", "park", "avenue", "road", "lane", "bay", "mountains", "river",
                             "lake", "heights", "hills", "springs", "falls", "province", "kingdom", "republic"})
+
+# Verbs whose subject or object is a real person at work ("Quinn joined the cast", "thanked Reyes"), and verbs
+# of a story's events, whose people are characters ("Vance kills the arsonist"); lemmas, for typing names.
+CAREER_LEMMAS = frozenset({
+    "star", "join", "leave", "exit", "quit", "depart", "film", "shoot", "direct", "produce", "write", "create",
+    "cast", "audition", "sign", "thank", "post", "share", "celebrate", "announce", "interview", "appear", "guest",
+    "host", "win", "nominate", "praise", "play", "portray", "voice", "tweet", "retire", "debut", "tap", "hire",
+    "replace", "recast", "team", "reunite", "pen", "helm", "attend", "present", "accept", "honor", "tell", "say",
+    "reveal", "explain", "admit", "confirm", "add", "note", "tease", "speak", "open", "recall", "insist",
+})
+STORY_LEMMAS = frozenset({
+    "die", "kill", "murder", "kiss", "discover", "learn", "confront", "fight", "escape", "save", "rescue",
+    "betray", "kidnap", "arrest", "find", "fall", "realize", "decide", "help", "meet", "love", "hate", "attack",
+    "survive", "lose", "face", "chase", "shoot", "stab", "poison", "trap", "hunt", "investigate", "solve",
+    "marry", "divorce", "sleep", "cheat", "lie", "steal", "hide", "bury", "resurrect", "sacrifice", "propose",
+    "flee", "wake", "awaken", "crash", "bite", "infect", "turn", "reveal",
+})
 
 # Lines that are page chrome, whatever page they come from (compared case-insensitively).
 BOILERPLATE_LINES = frozenset({

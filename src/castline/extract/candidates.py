@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -24,6 +25,7 @@ from ..lexicon import (
     AMBIGUOUS_NAMES,
     CALENDAR_WORDS,
     CHARACTER_TITLES,
+    GENERIC_ABBREVIATIONS,
     HONORIFICS,
     NETWORKS,
     NOT_NAME_WORDS,
@@ -269,6 +271,10 @@ def run_candidates(doc: Doc) -> list[Candidate]:
         while end > start + 1 and tokens[end - 1].lower_ in GLUE:
             end -= 1
         span = doc[start:end]
+        if len(span) == 1 and (span.text in RUN_BREAKERS or span.text in GENERIC_ABBREVIATIONS
+                               or span.text.lower() in STOP_WORDS):
+            i += 1  # a job title, "TV", or "It" opening a quoted sentence: no name
+            continue
         if possessive is not None and possessive >= span.end_char:
             possessive = None
         if tokens[start].text == "The" and _sentence_initial(tokens[start]):

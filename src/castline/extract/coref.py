@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from ..document import Entity
 from ..kb.names import name_key
-from ..lexicon import CHARACTER_TITLES, NETWORKS, PERSON_EPITHET_NOUNS
+from ..lexicon import (
+    CHARACTER_TITLES,
+    NETWORKS,
+    PERSON_EPITHET_NOUNS,
+    SHOW_EPITHET_ADJECTIVES,
+    SHOW_EPITHET_NOUNS,
+    WORK_NOUNS,
+)
 from .context import Context, Mention, inside
 from .entities import ROLE_BEFORE
 
@@ -22,12 +29,11 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 FEMALE_NOUNS = {"actress", "alumna", "mom", "mother", "wife", "girlfriend", "daughter", "sister", "queen",
                 "hostess", "waitress", "heroine", "woman", "lady"}
-MALE_NOUNS = {"actor", "alumnus", "dad", "father", "husband", "boyfriend", "son", "brother", "king", "man",
+# "actor" is said of women too.
+MALE_NOUNS = {"alumnus", "dad", "father", "husband", "boyfriend", "son", "brother", "king", "man",
               "guy"}
 # Nouns whose descriptor is a title they appeared in ("the Ridgeline actress", "the Riverbend star").
 PERFORMER_NOUNS = {"actor", "actress", "alum", "alumna", "alumnus", "star", "co-star", "costar", "lead", "performer"}
-SHOW_NOUNS = ("drama", "series", "show", "comedy", "sitcom", "procedural", "thriller", "soap", "spinoff",
-              "spin-off", "dramedy", "franchise entry")
 _DESC = r"(?P<desc>(?:(?:\d+-year-old|[\"“‘]?[A-Z0-9][\w.'’&:+!-]*[\"”’]?|of|the|and|a|an|in|on|to|as|for|&)\s+){0,7}?)"
 EPITHET = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:former|longtime|beloved|fellow|real-life|award-winning|"
@@ -36,8 +42,9 @@ EPITHET = re.compile(
                                     key=len, reverse=True))
     + r"|(?<=-year-old ))\b(?!['’]s\s+(?:character|role)|\s+of\b)")  # "the 42-year-old told …" has no noun
 SHOW_EPITHET = re.compile(r"\b(?P<det>[Tt]he)\s+(?:(?P<network>" + "|".join(
-    re.escape(n) for n in sorted(NETWORKS, key=len, reverse=True)) + r")\s+)?(?P<adj>(?:hit|long-running|"
-    r"police|medical|legal|firefighter|crime|fantasy|hit\s+\w+)\s+)?(?P<noun>" + "|".join(SHOW_NOUNS) + r")\b")
+    re.escape(n) for n in sorted(NETWORKS, key=len, reverse=True)) + r")(?:['’]s)?\s+)?(?P<adj>(?:(?i:" + "|".join(
+    re.escape(a) for a in sorted(SHOW_EPITHET_ADJECTIVES, key=len, reverse=True)) + r")\s+){0,2})(?P<noun>" + "|".join(
+    SHOW_EPITHET_NOUNS) + r")\b(?!\s+(?:of|about|that|which|who|starring|from|with|" + "|".join(WORK_NOUNS) + r")\b|-)")
 
 
 @dataclass

@@ -50,6 +50,7 @@ def _opt(spec: dict) -> dict:
 
 
 COMMA = {"ORTH": ","}
+LEAD = {"ORTH": {"IN": [",", "”", '"', "’", "'"]}, "OP": "{0,2}"}
 NUM = {"LIKE_NUM": True}
 POSS = {"LOWER": {"IN": ["'s", "’s"]}}
 ANY = {"IS_PUNCT": False}
@@ -115,8 +116,11 @@ CUES: tuple[Cue, ...] = (
     Cue("character/character-noun", "before", "character", (_in("character", "characters", "alter", "ego",
                                                                  "persona", "counterpart"), _opt(COMMA))),
     Cue("character/character-of", "before", "character", (_in("character"), _in("of"))),
+    Cue("character/named", "before", "character", (_in("character", "role", "characters"),
+                                                    _in("named", "called", "dubbed")), prior=4.0),
     Cue("character/as-after-casting", "before", "character", (_in(CAST_VERBS), _in("as"))),
-    Cue("character/as", "before", "character", (_in("as"),)),
+    Cue("character/as", "before", "character", ({"LOWER": {"NOT_IN": ["well", "such", "known", "same", "so", "just",
+                                                                      "soon", "long", "far", "much"]}}, _in("as"))),
     Cue("character/takes-over", "before", "character", (_in("over", "replace", "replaces", "replacing",
                                                             "replaced"), _opt(_in("as")))),
     Cue("character/new", "before", "character", (_in("the"), _in("new", "next", "latest", "young", "younger",
@@ -170,6 +174,14 @@ CUES: tuple[Cue, ...] = (
     Cue("show/back", "after", "show", (_in("is", "was", "will", "are", "has"), _opt(_in("be", "coming", "been")),
                                        _in("back", "returning", "renewed", "ending", "wrapping", "coming"),
                                        _in("for", "with", "in", "on", "after", "to"))),
+    Cue("show/created-by", "after", "show", (LEAD, _opt(_in("which", "that")), _opt(_in("was", "is")),
+                                             _in("created", "co-created", "developed"), _in("by"))),
+    Cue("show/picked-up-by", "after", "show", (LEAD, _opt(_in("was", "is", "has", "had", "been", "got")),
+                                               _opt(_in("been")), _in("picked", "renewed", "cancelled", "canceled",
+                                                                      "revived", "ordered", "axed"),
+                                               _opt(_in("up")), _in("by", "at", "for"))),
+    Cue("show/creator-of", "before", "show", (_in("creator", "co-creator", "showrunner", "creators",
+                                                  "showrunners"), _in("of", "behind"))),
     Cue("show/renew-before", "before", "show", (_in("renewed", "cancelled", "canceled", "axed", "renew", "cancel",
                                                     "revive", "revived", "rebooted", "watch", "watching",
                                                     "binge", "stream", "streaming"),)),
@@ -233,7 +245,7 @@ CUES: tuple[Cue, ...] = (
 )
 CUES_BY_ID = {cue.id: cue for cue in CUES}
 # Tokens that may stand between a cue and its name.
-BETWEEN_BEFORE = {"the", "“", '"', "‘", "'"}
+BETWEEN_BEFORE = {"the", "“", '"', "‘", "'", ","}
 BETWEEN_AFTER = {"”", '"', "’", "'"}
 
 
@@ -281,49 +293,3 @@ def index_cues(doc: Doc) -> CueIndex:
             starting[start].add(cue.id)
     return CueIndex(dict(ending), dict(starting))
 
-
-@dataclass(frozen=True)
-class Link:
-    """Words between two names that make the first play the second ("X plays Y", "Y, played by X")."""
-
-    id: str
-    actor_first: bool  # True: actor, link, character; False: character, link, actor
-    pattern: tuple
-
-
-LINKS: tuple[Link, ...] = (
-    Link("plays", True, (_opt(COMMA), _opt(_in("who")), _opt(_in("also", "now", "previously", "still", "will",
-                                                                  "has", "had", "is", "was", "would", "to")),
-                         _opt(_in("be", "been")), _in(ROLE_VERBS), _opt(_in("the")),
-                         _opt(_in("role", "part")), _opt(_in("of")))),
-    Link("stars-as", True, (_opt(COMMA), _opt(_in("who")), _opt(_in("is", "was", "has", "had", "will", "also")),
-                            _opt(_in("been", "be")), _in("stars", "starred", "starring", "star", "returns", "returned",
-                                                         "return", "returning", "cast", "recast", "co-stars",
-                                                         "co-starred", "appears", "appeared", "back", "debuts",
-                                                         "debuted", "reprises", "reprised", "reprising"),
-                            _in("as"))),
-    Link("as", True, (_in("as"),)),
-    Link("takes-over", True, (_in("takes", "took", "take", "taking", "steps", "stepped", "step", "stepping"),
-                              _in("over", "in"), _opt(_in("the")), _opt(_in("role", "part", "mantle")),
-                              _in("as", "of"))),
-    Link("bracket-plays", True, ({"ORTH": "("}, _opt(_in("who")), _opt(_in("also", "now", "previously")),
-                                 _in(ROLE_VERBS), _opt(_in("the")), _opt(_in("role", "part")), _opt(_in("of")))),
-    Link("bracket-played-by", False, ({"ORTH": "("}, _opt(_in("who", "as")), _opt(_in("is", "was")),
-                                      _in("played", "portrayed", "voiced"), _in("by"))),
-    Link("played-by", False, (_opt(COMMA), _opt(_in("who", "as")), _opt(_in("is", "was", "will", "has")),
-                              _opt(_in("be", "been", "being")), _in("played", "portrayed", "voiced"), _in("by"))),
-)
-LINKS_BY_ID = {link.id: link for link in LINKS}
-
-
-@lru_cache(maxsize=4)
-def _link_matcher(vocab: Vocab) -> Matcher:
-    matcher = Matcher(vocab)
-    for link in LINKS:
-        matcher.add(link.id, [list(link.pattern)])
-    return matcher
-
-
-def find_links(doc: Doc) -> list[tuple[str, int, int]]:
-    """(link id, first token of the link, token after it) for every role link in the document."""
-    return [(doc.vocab.strings[match_id], start, end) for match_id, start, end in _link_matcher(doc.vocab)(doc)]

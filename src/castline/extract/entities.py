@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -25,19 +25,35 @@ from spacy.tokens import Span as SpacySpan
 
 from ..document import Entity
 from ..kb.names import name_key
-from ..lexicon import CHARACTER_TITLES, HONORIFICS, ORG_SUFFIXES, PLACE_SUFFIXES, REPORTING_VERBS, SHOW_NOUNS
+from ..lexicon import (
+    CAREER_LEMMAS,
+    CHARACTER_TITLES,
+    HONORIFICS,
+    ORG_SUFFIXES,
+    PLACE_SUFFIXES,
+    REPORTING_VERBS,
+    SHOW_NOUNS,
+    STORY_LEMMAS,
+)
 from .candidates import LEXICON_INDEX, Candidate, find_candidates, looks_like_title
 from .context import Context, Mention, inside
-from .cues import LINKS_BY_ID, CueIndex, find_links, index_cues
+from .cues import CueIndex, index_cues
+from .relpatterns import RelationPattern, match_patterns, sides, slot_after, slot_before
 from .typer import TypeModel, load_model
 
 __all__ = ["find_entities", "looks_like_title", "name_clusters", "ROLE_BEFORE"]
 
 PEOPLE = ("person", "character")
 THINGS = ("show", "episode", "network", "outlet", "organization", "work", "franchise", "place")
+TITLES = ("show", "episode", "work", "franchise")
 # A short form whose own cues give it another kind of type with at least this probability stays apart
 # from the full name it is part of ("Harrow" the show beside "Daphne Harrow").
 SEPARATE_SHORT_FORM = 0.5
+# A bracket pair whose own names lean this much one way is read that way, whatever the article's other pairs
+# do (lean: the two names' probabilities of being what the reading makes them, minus the other reading's).
+CLEAR_LEAN = 0.8
+# A type this probable is not overturned by a relation with another name.
+SURE = 0.8
 # A cluster typed with at least this probability counts as certain when articles are merged.
 CERTAIN = 0.7
 _TITLE_WORDS = "|".join(sorted(CHARACTER_TITLES, key=len, reverse=True))
@@ -91,12 +107,15 @@ class Structure:
 
     parentheses: list[tuple[Candidate, Candidate]] = field(default_factory=list)  # (outer, inner)
     possessives: list[tuple[Candidate, Candidate]] = field(default_factory=list)  # (owner, owned)
-    links: list[tuple[str, Candidate, Candidate]] = field(default_factory=list)  # (link id, actor, character)
+    patterns: list[tuple[RelationPattern, Candidate, Candidate]] = field(default_factory=list)  # (pattern, left,
+    # right): the relation patterns between two names
+    lists: list[tuple[Candidate, Candidate]] = field(default_factory=list)  # neighbours in a list of names
 
 
-def split_possessives(text: str, candidates: list[Candidate]) -> tuple[list[Candidate], list[tuple]]:
+def split_possessives(doc: Doc, candidates: list[Candidate]) -> tuple[list[Candidate], list[tuple]]:
     """"X's Y" is one title ("Harbor's Edge") unless X or Y is named on its own elsewhere in the article,
-    both are full names, or Y is a title of its own ("The ...")."""
+    both are full names, Y is a person's full name, or Y is a title of its own ("The ...")."""
+    text = doc.text
     # a name written alone elsewhere, and not as "X's" itself (a title shortened: "on Harbor's")
     plain = [c for c in candidates if c.possessive is None and not re.match(r"['’]", text[c.end:c.end + 1])]
     keys = {name_key(c.name) for c in plain}
@@ -110,8 +129,11 @@ def split_possessives(text: str, candidates: list[Candidate]) -> tuple[list[Cand
         tail = re.match(r"['’]s?\s*", text[cand.possessive:cand.end])
         rest_start = cand.possessive + (tail.end() if tail else 0)
         rest_text = text[rest_start:cand.end]
+        person = doc.char_span(rest_start, cand.end, alignment_mode="expand")
+        person_named = person is not None and len(person) > 1 and all(t.ent_type_ == "PERSON" for t in person)
         split = (name_key(owner_text) in keys or owner_text.split()[-1] in surnames or name_key(rest_text) in keys
-                 or rest_text.startswith("The ") or len(owner_text.split()) > 1 and len(rest_text.split()) > 1)
+                 or rest_text.startswith("The ") or len(owner_text.split()) > 1 and len(rest_text.split()) > 1
+                 or person_named)
         if not split or not rest_text:
             out.append(Candidate(cand.start, cand.end, cand.text, cand.origin, headline=cand.headline))
             continue
@@ -166,23 +188,33 @@ def parentheses(text: str, candidates: list[Candidate]) -> list[tuple[Candidate,
     return pairs
 
 
-def role_links(doc: Doc, candidates: list[Candidate]) -> list[tuple[str, Candidate, Candidate]]:
-    """'X plays Y', 'X stars as Y', 'Y, played by X': (link id, actor, character) between two candidates."""
-    ending: dict[int, Candidate] = {}
-    starting: dict[int, Candidate] = {}
+def pattern_pairs(doc: Doc, candidates: list[Candidate]) -> list[tuple[RelationPattern, Candidate, Candidate]]:
+    """The relation patterns (relpatterns.py) that join two candidates: 'X plays Y', 'Y, created by X' …"""
+    ending: defaultdict[int, list[Candidate]] = defaultdict(list)
+    starting: defaultdict[int, list[Candidate]] = defaultdict(list)
+    end_of: dict[int, int] = {}
     for cand in candidates:
         span = _span(doc, cand)
-        if span is not None and cand.lexicon is None:
-            ending[span.end] = cand
-            starting[span.start] = cand
-    found = []
-    for link_id, start, end in find_links(doc):
-        left, right = ending.get(start), starting.get(end)
-        if left is None or right is None:
+        if span is not None and len(span):
+            ending[span.end].append(cand)
+            starting[span.start].append(cand)
+            end_of[id(cand)] = span.end
+
+    def first(found: list[Candidate]) -> Candidate | None:
+        return found[0] if found else None
+
+    pairs = []
+    for pattern, start, end in match_patterns(doc):
+        if sides(pattern) is None or not any(t.is_alpha or t.lower_ in ("'s", "’s") for t in doc[start:end]):
+            continue  # words, not a bare comma or bracket, tie two names
+        left = slot_before(doc, start, ending, first)
+        right, _ = slot_after(doc, end, starting, first, lambda c: end_of[id(c)])
+        if left is None or right is None or left is right:
             continue
-        actor, character = (left, right) if LINKS_BY_ID[link_id].actor_first else (right, left)
-        found.append((link_id, actor, character))
-    return found
+        if pattern.then and not re.match(pattern.then, doc.text[right.end:right.end + 40]):
+            continue
+        pairs.append((pattern, left, right))
+    return pairs
 
 
 def _span(doc: Doc, cand: Candidate) -> SpacySpan | None:
@@ -218,6 +250,13 @@ def mention_features(ctx: Context, cand: Candidate, cues: CueIndex, networks: se
     if all(t.tag_ in ("NNP", "NNPS") or not t.is_alpha for t in span):
         found["position/proper-noun"] += 1
     root = span.root
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and verb.pos_ == "VERB":
+        lemma = verb.lemma_.lower()
+        if lemma in CAREER_LEMMAS:
+            found["verb/career"] += 1
+        if lemma in STORY_LEMMAS:
+            found["verb/story"] += 1
     if root.dep_ in ("nsubj", "nsubjpass"):
         verb = root.head
         reporting = verb.lemma_.lower() in REPORTING_VERBS or any(
@@ -256,14 +295,13 @@ def cluster_features(ctx: Context, cluster: Cluster, per_mention: dict[int, Coun
         counts.update(per_mention.get(m.start, Counter()))
     starts = {m.start for m in cluster.mentions}
     for outer, inner in structure.parentheses:
-        counts["paren/outer"] += outer.start in starts
-        counts["paren/inner"] += inner.start in starts
+        counts["paren/pair"] += outer.start in starts or inner.start in starts
     for owner, owned in structure.possessives:
         counts["possessive/owner"] += owner.start in starts
         counts["possessive/owned"] += owned.start in starts
-    for link_id, actor, character in structure.links:
-        counts[f"link/{link_id}/actor"] += actor.start in starts
-        counts[f"link/{link_id}/character"] += character.start in starts
+    for pattern, left, right in structure.patterns:
+        counts[f"slot/{pattern.id}/left"] += left.start in starts
+        counts[f"slot/{pattern.id}/right"] += right.start in starts
     n = len(cluster.mentions)
     features: dict[str, float] = {"bias": 1.0, "mentions": math.log1p(n)}
     for name, count in counts.items():
@@ -349,7 +387,7 @@ def attach_short_forms(clusters: list[Cluster]) -> list[Cluster]:
             continue
         short_kind = short.kind
         people_owners = all(o.kind in PEOPLE for o in owners)
-        if short_kind in THINGS and short.scores.get(short_kind, 0) >= SEPARATE_SHORT_FORM and \
+        if short_kind in TITLES and short.scores.get(short_kind, 0) >= SEPARATE_SHORT_FORM and \
                 all(o.kind != short_kind for o in owners) and (len(short.mentions) > 1 or not people_owners):
             continue  # "Harrow" the show beside "Daphne Harrow", the "Harbor" franchise beside "Harbor Med"
         for mention in short.mentions:
@@ -383,7 +421,7 @@ def _group(candidates: list[Candidate]) -> list[Cluster]:
     clusters: dict[str, Cluster] = {}
     for cand in candidates:
         keys = [k for k in name_keys(cand) if k]
-        if not keys:
+        if not keys or not re.search(r"[^\W\d_]", cand.name):
             continue
         found = list({id(clusters[k]): clusters[k] for k in keys if k in clusters}.values())
         cluster = found[0] if found else Cluster(keys[0], lexicon=cand.lexicon)
@@ -410,9 +448,10 @@ def name_clusters(ctx: Context, model: TypeModel | None = None) -> tuple[list[Cl
     """The article's name clusters with their features and type scores, and the pairs between names."""
     model = model or load_model()
     text = ctx.text
-    candidates, possessives = split_possessives(text, find_candidates(ctx.doc))
+    candidates, possessives = split_possessives(ctx.doc, find_candidates(ctx.doc))
     candidates = add_repeats(text, candidates, person_parts(ctx.doc, candidates))
-    structure = Structure(parentheses(text, candidates), possessives, role_links(ctx.doc, candidates))
+    structure = Structure(parentheses(text, candidates), possessives, pattern_pairs(ctx.doc, candidates),
+                          list_pairs(text, candidates))
     cues = index_cues(ctx.doc)
     networks = {t.i for c in candidates if c.lexicon and c.lexicon[1] == "network" for t in _span(ctx.doc, c) or ()}
     per_mention = {c.start: mention_features(ctx, c, cues, networks) for c in candidates}
@@ -420,22 +459,22 @@ def name_clusters(ctx: Context, model: TypeModel | None = None) -> tuple[list[Cl
     _score(ctx, clusters, per_mention, structure, model)
     clusters = attach_short_forms(clusters)
     _score(ctx, clusters, per_mention, structure, model)
-    _pair_features(clusters, structure)
-    _score(ctx, clusters, per_mention, structure, model, keep_pairs=True)
+    _score(ctx, clusters, per_mention, structure, model, neighbour_features(clusters, structure))
     return clusters, structure
 
 
 def _score(ctx: Context, clusters: list[Cluster], per_mention: dict[int, Counter], structure: Structure,
-           model: TypeModel, keep_pairs: bool = False) -> None:
+           model: TypeModel, extra: dict[int, dict[str, float]] | None = None) -> None:
     for cluster in clusters:
-        pairs = {k: v for k, v in cluster.features.items() if k.startswith("possessive/")} if keep_pairs else {}
-        cluster.features = cluster_features(ctx, cluster, per_mention, structure) | pairs
+        cluster.features = cluster_features(ctx, cluster, per_mention, structure) | (extra or {}).get(id(cluster), {})
         cluster.scores = model.scores(cluster.features)
 
 
-def _pair_features(clusters: list[Cluster], structure: Structure) -> None:
-    """What an owner's type says of what it owns: a person's, a network's, a show's named thing."""
+def neighbour_features(clusters: list[Cluster], structure: Structure) -> dict[int, dict[str, float]]:
+    """What the names around a name say of it: an owner's type of what it owns ("NBC's X", "Mara Quinn's X"),
+    and the types of the names listed with it ("X, Y and Z" are mostly of one kind)."""
     owner_of = {m.start: c for c in clusters for m in c.mentions}
+    extra: defaultdict[int, Counter] = defaultdict(Counter)
     for owner, owned in structure.possessives:
         left, right = owner_of.get(owner.start), owner_of.get(owned.start)
         if left is None or right is None or left is right:
@@ -443,7 +482,46 @@ def _pair_features(clusters: list[Cluster], structure: Structure) -> None:
         feature = {"person": "possessive/owned-by-person", "network": "possessive/owned-by-network",
                    "show": "possessive/owned-by-show"}.get(left.kind)
         if feature:
-            right.features[feature] = right.features.get(feature, 0.0) + 1.0
+            extra[id(right)][feature] += 1.0
+    for first, second in structure.lists:
+        a, b = owner_of.get(first.start), owner_of.get(second.start)
+        if a is None or b is None or a is b:
+            continue
+        for one, other in ((a, b), (b, a)):
+            extra[id(one)].update({f"list/{t}": p for t, p in other.scores.items() if t != "none" and p >= 0.05})
+    return {k: {f: min(v, 2.0) for f, v in c.items()} for k, c in extra.items()}
+
+
+LIST_GLUE = re.compile(r"^(?:\s*\([^()]{1,60}\))?\s*(?P<glue>,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+|as well as\s+)$")
+
+
+def list_pairs(text: str, candidates: list[Candidate]) -> list[tuple[Candidate, Candidate]]:
+    """Names next to each other in a list: "X, Y and Z", "X (Role), Y and Z", "X as well as Y". Two names
+    joined by a comma alone are no list ("As Nora Vance, Mara Quinn …")."""
+    ordered = [c for c in sorted(candidates, key=lambda c: c.start)  # "X (Role), Y and Z": the roles aside
+               if not (text[c.start - 1:c.start] == "(" and text[c.end:c.end + 1] == ")")]
+    chains: list[list[tuple[Candidate, Candidate, str]]] = []
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        glue = LIST_GLUE.match(text[a.end:b.start]) if b.start - a.end <= 80 else None
+        if glue is None:
+            continue
+        if chains and chains[-1][-1][1] is a:
+            chains[-1].append((a, b, glue.group("glue")))
+        else:
+            chains.append([(a, b, glue.group("glue"))])
+    return [(a, b) for chain in chains if any(glue.strip(" ,") for _, _, glue in chain) for a, b, _ in chain]
+
+
+def _constrain(kinds: dict[int, str], cluster: Cluster, other: Cluster, allowed: tuple[str, ...],
+               other_allowed: tuple[str, ...], settled: set[int]) -> None:
+    """A name in a relation with a name sure of its type takes a type the relation allows ("X airs on NBC":
+    X is a show; "created by Gil Hartman": a title), unless its own cues are sure of another."""
+    sure = other.lexicon is not None or id(other) in settled or other.scores.get(kinds[id(other)], 0) >= SURE
+    current = kinds[id(cluster)]
+    if not sure or kinds[id(other)] not in other_allowed or current in allowed or cluster.lexicon or \
+            id(cluster) in settled or cluster.scores.get(current, 0) >= SURE:
+        return
+    kinds[id(cluster)] = max(allowed, key=lambda t: cluster.scores.get(t, 0))
 
 
 def decide(clusters: list[Cluster], structure: Structure) -> tuple[dict[int, str], list[tuple[Cluster, Cluster, int]]]:
@@ -470,12 +548,25 @@ def decide(clusters: list[Cluster], structure: Structure) -> tuple[dict[int, str
         settled.update((id(actor), id(character)))
         plays.append((actor, character, offset))
 
-    pairs = [(owner_of.get(a.start), owner_of.get(c.start), min(a.start, c.start)) for _, a, c in structure.links]
-    pairs += [(owner_of.get(o.start), owner_of.get(w.start), o.start) for o, w in structure.possessives
-              if owner_of.get(o.start) is not None and kinds[id(owner_of[o.start])] == "person"]
+    links = [(p, owner_of.get(left.start), owner_of.get(right.start), min(left.start, right.start))
+             for p, left, right in structure.patterns]
+    pairs = [(a, c, offset) if p.subject == "left" else (c, a, offset)
+             for p, a, c, offset in links if p.predicate == "plays"]
     for actor, character, offset in pairs:
         if people(actor, character) and len(actor.words) > 1:
             fix(actor, character, offset)
+    for owner, owned in structure.possessives:  # "Mara Quinn's Nora Vance" or "Northern Line's Mara Quinn"
+        first, second = owner_of.get(owner.start), owner_of.get(owned.start)
+        if not people(first, second) or id(first) in settled or id(second) in settled:
+            continue
+        as_role = first.scores.get("person", 0) + second.scores.get("character", 0)
+        title = max(TITLES, key=lambda t: first.scores.get(t, 0))
+        as_credit = sum(first.scores.get(t, 0) for t in TITLES) + second.scores.get("person", 0)
+        if as_credit > as_role:
+            kinds[id(first)], kinds[id(second)] = title, "person"
+            settled.update((id(first), id(second)))
+        elif len(first.words) > 1:
+            fix(first, second, owner.start)
     brackets = [(owner_of.get(o.start), owner_of.get(i.start), o.start) for o, i in structure.parentheses]
     brackets = [(a, b, offset) for a, b, offset in brackets if people(a, b)]
     # an article writes all its brackets one way round: "Character (Actor)" or "Actor (Character)"
@@ -490,12 +581,20 @@ def decide(clusters: list[Cluster], structure: Structure) -> tuple[dict[int, str
 
     lean = sum(leaning(a, "character") + leaning(b, "person") for a, b, _ in brackets)
     # "Actor (who plays Character)" in the same article shows which way round its brackets go
-    lean += sum(5.0 if link_id == "bracket-played-by" else -5.0
-                for link_id, _, _ in structure.links if link_id.startswith("bracket-"))
+    lean += sum(5.0 if pattern.subject == "right" else -5.0
+                for pattern, _, _ in structure.patterns if pattern.id.startswith("plays/bracket"))
+    told = any(pattern.id.startswith("plays/bracket") for pattern, _, _ in structure.patterns)
     for first, second, offset in brackets:
-        actor, character = (second, first) if lean >= 0 else (first, second)
+        own = leaning(first, "character") + leaning(second, "person")
+        # a pair with clear cues of its own goes its own way, unless the article spells its brackets out
+        written = own if abs(own) >= CLEAR_LEAN and not told else lean
+        actor, character = (second, first) if written >= 0 else (first, second)
         if len(actor.words) > 1:
             fix(actor, character, offset)
+    for pattern, left, right, _ in links:
+        if pattern.predicate != "plays" and left is not None and right is not None and left is not right:
+            _constrain(kinds, left, right, *sides(pattern), settled)
+            _constrain(kinds, right, left, *reversed(sides(pattern)), settled)
     return {k: v for k, v in kinds.items() if v != "none"}, plays
 
 

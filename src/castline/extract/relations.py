@@ -9,21 +9,19 @@ an actor who plays a character of a show is a cast member of that show.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from ..document import Fact, Value
 from ..lexicon import CHARACTER_TITLES
 from .context import Context, Mention, inside
 from .coref import Epithet, main_show
-from .relpatterns import MAIN, SUBJECT, match_patterns
+from .relpatterns import MAIN, SUBJECT, match_patterns, slot_after, slot_before
 from .time import TimeExpr
 
 PEOPLE = ("person", "character")
 # Names before epithets before pronouns, where several mentions fill one side of a pattern.
 MENTION_RANK = {"name": 0, "alias": 0, "epithet": 1, "pronoun": 2}
-CLOSING = {"”", '"', "’", "'"}
-OPENING = {"the", "“", '"', "‘", "'"}
 MAX_NAME_LENGTH = 80  # longer than any name: bounds the mentions searched around an offset
 # An optional rank or title before a character's name: "his boss, Capt. Nora Vance".
 _TITLE = r"(?:(?:" + "|".join(sorted(CHARACTER_TITLES, key=len, reverse=True)) + r")\.?\s+)?"
@@ -151,35 +149,23 @@ def _token_index(ctx: Context) -> tuple[dict[int, list[Mention]], dict[int, list
 
 
 def _best(mentions: list[Mention], ctx: Context, types: tuple[str, ...], pronouns: bool) -> Mention | None:
-    ranked = [m for m in mentions if ctx.type_of(m.key) in types and (pronouns or m.kind != "pronoun")]
+    ranked = [m for m in mentions if ctx.type_of(m.key) in types
+              and (pronouns or m.kind != "pronoun" or ctx.type_of(m.key) not in PEOPLE)]  # "joined the series"
     return min(ranked, key=lambda m: (MENTION_RANK.get(m.kind, 3), -(m.end - m.start)), default=None)
 
 
 def _left(ctx: Context, ends: dict, token: int, types: tuple[str, ...]) -> Mention | None:
-    """The mention ending right before `token` (a comma and closing quotation marks may sit between)."""
-    for back in range(3):
-        if back and (token - back < 0 or ctx.doc[token - back].text not in CLOSING | {","}):
-            break
-        found = _best(ends.get(token - back, []), ctx, types, pronouns=True)
-        if found is not None:
-            return found
-    return None
+    return slot_before(ctx.doc, token, ends, lambda ms: _best(ms, ctx, types, pronouns=True))
 
 
 def _right(ctx: Context, starts: dict, token: int, types: tuple[str, ...]) -> tuple[Mention | None, int]:
-    """The name starting at `token` (after 'the' or an opening quotation mark), and the token after it."""
-    for skip in range(3):
-        if skip and (token + skip > len(ctx.doc) or ctx.doc[token + skip - 1].lower_ not in OPENING):
-            break
-        found = _best(starts.get(token + skip, []), ctx, types, pronouns=False)
-        if found is not None:
-            span = ctx.doc.char_span(found.start, found.end, alignment_mode="expand")
-            return found, span.end
-    return None, token
+    return slot_after(ctx.doc, token, starts, lambda ms: _best(ms, ctx, types, pronouns=False),
+                      lambda m: ctx.doc.char_span(m.start, m.end, alignment_mode="expand").end)
 
 
 def _listed(ctx: Context, starts: dict, after: int, types: tuple[str, ...]) -> list[Mention]:
-    """Further names in a list that goes on after token `after`: ', Y', 'and Y', ', and Y', '(Role), Y'."""
+    """Further names in a list that goes on after token `after`: ', Y', 'and Y', ', and Y', 'as well as Y',
+    '(Role), Y'."""
     found = []
     doc = ctx.doc
     i = after
@@ -190,11 +176,14 @@ def _listed(ctx: Context, starts: dict, after: int, types: tuple[str, ...]) -> l
                 break
             i = close + 1
             continue
-        if doc[i].text not in (",", "and", "&"):
+        if doc[i].text not in (",", "and", "&", "as"):
             break
-        i += 1
-        if i < len(doc) and doc[i].lower_ == "and":
-            i += 1
+        if doc[i].lower_ == "as" and not (i + 2 < len(doc) and doc[i + 1].lower_ == "well" and doc[i + 2].lower_
+                                           == "as"):
+            break
+        i += 3 if doc[i].lower_ == "as" else 1
+        if i < len(doc) and doc[i].lower_ in ("and", "as"):
+            i += 3 if doc[i].lower_ == "as" else 1
         mention, end = _right(ctx, starts, i, types)
         if mention is None:
             break
@@ -247,7 +236,7 @@ def _slot(ctx: Context, network: str, offset: int) -> str | None:
 
 def shows_of_characters(ctx: Context, facts: Facts) -> None:
     """Each character's show: one the text puts it in, else its actor's only show, else the only show of a
-    sentence that names it, else the show the article is about."""
+    sentence that names it, else the show named just before it, else the show the article is about."""
     show = main_show(ctx)
     placed = {f.subject for f in facts.having("character_in")}
     casts: defaultdict[str, set[str]] = defaultdict(set)
@@ -268,7 +257,34 @@ def shows_of_characters(ctx: Context, facts: Facts) -> None:
                 if len(near) == 1:
                     target, where = next(iter(near)), span.start
                     break
+            else:
+                target = _show_before(ctx, entity.mentions[0].start) or show
         facts.add(entity.key, "character_in", target, where)
+
+
+def _show_before(ctx: Context, offset: int) -> str | None:
+    """The show named last before `offset`, in its paragraph or the one before it (a casting roundup names
+    a show, then its new characters)."""
+    start, _ = ctx.paragraph_of(offset)
+    if start > 2:
+        start, _ = ctx.paragraph_of(start - 3)
+    named = [m.key for m in ctx.mentions_in(start, offset) if ctx.type_of(m.key) == "show" and m.kind == "name"]
+    return named[-1] if named else None
+
+
+def networks_of_the_show(ctx: Context, facts: Facts) -> None:
+    """A network named in a sentence about the article's show, and tied to no other show, carries it."""
+    show = main_show(ctx)
+    if show is None:
+        return
+    taken = {f.object for f in facts.having("airs_on") if f.subject != show}
+    for sent in ctx.doc.sents:
+        mentions = [m for m in ctx.mentions_in(sent.start_char, sent.end_char) if not inside(ctx.quote_ranges, m.start)]
+        if not any(m.key == show for m in mentions):
+            continue
+        for m in mentions:
+            if ctx.type_of(m.key) == "network" and m.key not in taken:
+                facts.add(show, "airs_on", m.key, m.start)
 
 
 def resolve_credits(ctx: Context, facts: Facts) -> None:
@@ -280,6 +296,32 @@ def resolve_credits(ctx: Context, facts: Facts) -> None:
         del facts.items[(fact.subject, fact.predicate, fact.object)]
         covered_show = ctx.type_of(fact.object) == "show" and fact.object in covered
         facts.add(fact.subject, "cast_member_of" if covered_show else "known_for", fact.object, fact.evidence.start)
+
+
+BEHIND_THE_CAMERA = re.compile(r"\b(?:creator|co-creator|showrunner|co-showrunner|producer|writer|director|"
+                               r"executive|president|chairman|chairwoman|chief|boss|head|author|novelist|"
+                               r"journalist|reporter|critic|spokesperson|spokesman|spokeswoman)s?\b", re.I)
+
+
+def lead_actor(ctx: Context, facts: Facts) -> None:
+    """The person an article is about is in the cast of the show it is about, unless the article puts them
+    behind the camera ("creator Gil Hartman", "the showrunner") or gives them a show already."""
+    show = main_show(ctx)
+    people = Counter(m.key for m in ctx.mentions if ctx.type_of(m.key) == "person" and m.kind != "pronoun")
+    if show is None or not people:
+        return
+    person, count = people.most_common(1)[0]
+    if count < 3 or [n for _, n in people.most_common(2)][1:] == [count]:
+        return  # no one person the article is about
+    if any(f.subject == person and f.predicate in ("cast_member_of", "directed", "member_of") for f in
+           facts.items.values()) or any(f.object == person and f.predicate == "created_by" for f in
+                                        facts.items.values()):
+        return
+    for m in ctx.mentions:
+        if m.key == person and BEHIND_THE_CAMERA.search(ctx.text[max(0, m.start - 40):m.end + 40]):
+            return
+    first = next(m for m in ctx.mentions if m.key == person)
+    facts.add(person, "cast_member_of", show, first.start)
 
 
 def works_of_the_subject(ctx: Context, facts: Facts) -> None:
@@ -510,6 +552,7 @@ def find_facts(ctx: Context, pairs: list[tuple[str, str, int]], epithets: list[E
     relations_between_people(ctx, facts)
     episodes(ctx, facts, times)
     network_epithets(ctx, facts, epithets)
+    networks_of_the_show(ctx, facts)
     epithet_facts(ctx, facts, epithets, published)
     ages(ctx, facts, published)
     hometowns(ctx, facts)
@@ -518,6 +561,7 @@ def find_facts(ctx: Context, pairs: list[tuple[str, str, int]], epithets: list[E
     shows_of_characters(ctx, facts)
     resolve_credits(ctx, facts)
     cast(ctx, facts)
+    lead_actor(ctx, facts)
     works_of_the_subject(ctx, facts)
     for fact in list(derived(facts)):
         if (fact.subject, fact.predicate, fact.object) not in facts.items:

@@ -14,11 +14,13 @@ is what the person is known for.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from ..lexicon import AIRING_WORDS, JOIN_LEAVE_WORDS, OCCUPATIONS, ROLE_VERBS, SHOW_NOUNS, WORK_NOUNS
@@ -83,8 +85,13 @@ TITLE_JOBS = ("president", "chairman", "chairwoman", "chair", "ceo", "head", "ch
 PATTERNS: tuple[RelationPattern, ...] = (
     # who plays whom
     RelationPattern("plays/verb", "plays", PERSON, CHARACTER,
-                    (LEAD, AUX, AUX, _in(ROLE_VERBS), _opt(_in("the")), _opt(_in("role", "part")),
+                    (LEAD, AUX, AUX, _in(ROLE_VERBS), ARTICLE, ADJ, _opt(_in("role", "part")), _opt(_in("of")))),
+    RelationPattern("plays/participle", "plays", SUBJECT, CHARACTER,
+                    (_in("playing", "portraying", "voicing", "reprising"), ARTICLE, ADJ, _opt(_in("role", "part")),
                      _opt(_in("of")))),
+    RelationPattern("plays/named", "plays", SUBJECT, CHARACTER,
+                    (_in(ROLE_VERBS | {"cast", "tapped", "joins", "joined"}), _opt(_in("as")), ARTICLE, ADJ,
+                     _in("character", "role"), _in("named", "called"))),
     RelationPattern("plays/stars-as", "plays", PERSON, CHARACTER,
                     (LEAD, AUX, AUX, _in("stars", "starred", "starring", "star", "returns", "returned",
                                                 "return", "returning", "cast", "recast", "co-stars", "appears",
@@ -104,6 +111,13 @@ PATTERNS: tuple[RelationPattern, ...] = (
     RelationPattern("plays/takes-over", "plays", PERSON, CHARACTER,
                     (_in("takes", "took", "take", "taking", "steps", "stepped", "step", "stepping"), _in("over", "in"),
                      _opt(_in("the")), _opt(_in("role", "part", "mantle")), _in("as", "of"))),
+    RelationPattern("plays/as", "plays", PERSON, CHARACTER, (_in("as"),)),
+    RelationPattern("plays/bracket", "plays", PERSON, CHARACTER,
+                    ({"ORTH": "("}, _opt(_in("who")), _opt(_in("also", "now", "previously")), _in(ROLE_VERBS),
+                     _opt(_in("the")), _opt(_in("role", "part")), _opt(_in("of")))),
+    RelationPattern("plays/bracket-played-by", "plays", CHARACTER, PERSON,
+                    ({"ORTH": "("}, _opt(_in("who", "as")), _opt(_in("is", "was")),
+                     _in("played", "portrayed", "voiced"), _in("by")), subject="right"),
     RelationPattern("plays/played-by", "plays", CHARACTER, PERSON,
                     (LEAD, _opt({"ORTH": "("}), _opt(_in("who", "as")), AUX, AUX,
                      _in("played", "portrayed", "voiced"), _in("by")), subject="right"),
@@ -146,7 +160,14 @@ PATTERNS: tuple[RelationPattern, ...] = (
                      _in("on", "of", "in"))),
     RelationPattern("cast/co-star", "cast_member_of", MAIN, PERSON,
                     (_in("co-star", "co-stars", "costar", "costars", "castmate", "castmates", "cast-mate",
-                         "cast-mates"), LEAD)),
+                         "cast-mates"), LEAD), subject="right"),
+    RelationPattern("cast/stars", "cast_member_of", SHOW, PERSON,
+                    (LEAD, _opt(_in("which", "that")), AUX, AUX, _opt(_in("set", "slated", "going")), _opt(_in("to")),
+                     _in("star", "stars", "starring", "starred", "co-stars", "features", "featuring", "featured",
+                         "reunites", "casts"), _opt(_in("the")), ADJ), subject="right"),
+    RelationPattern("cast/host", "cast_member_of", MAIN, PERSON,
+                    (_in("host", "hosts", "co-host", "co-hosts", "cohost", "cohosts", "panelist", "panelists",
+                         "anchor", "anchors", "presenter", "presenters", "judge", "judges"), LEAD), subject="right"),
     RelationPattern("cast/cast-of", "cast_member_of", SHOW, PERSON,
                     (_in("cast", "stars", "ensemble", "lineup"), _opt(_in("also", "includes", "including", "features",
                                                                           "members")),
@@ -226,7 +247,72 @@ def _matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
+def sides(pattern: RelationPattern) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The types the two mentions of a pattern must have, where both are mentions (not MAIN or SUBJECT)."""
+    if isinstance(pattern.left, str) or isinstance(pattern.right, str):
+        return None
+    return pattern.left, pattern.right
+
+
 def match_patterns(doc: Doc) -> list[tuple[RelationPattern, int, int]]:
     """Every pattern match in the document: (pattern, first token, token after the last)."""
     return [(PATTERNS_BY_ID[doc.vocab.strings[match_id]], start, end)
             for match_id, start, end in _matcher(doc.vocab)(doc)]
+
+
+T = TypeVar("T")
+# Between a mention and the words after it: a comma, closing quotation marks ('“X,” directed by').
+BEFORE_WORDS = {",", "”", '"', "’", "'"}
+# Between the words and the mention after them: 'the', opening quotation marks, a title that is not part of
+# the name ("as President Cal Reyes").
+INTO_NAME = {"the", "“", '"', "‘", "'", "President", "Senator", "Governor", "Mayor", "King", "Queen", "Prince",
+             "Princess", "Chief", "Agent"}
+
+
+def slot_before(doc: Doc, token: int, ending: dict[int, list[T]], pick: Callable[[list[T]], T | None]) -> T | None:
+    """What ends right before token `token` (a comma and closing quotation marks may sit between)."""
+    for back in range(3):
+        if back and (token - back < 0 or doc[token - back].text not in BEFORE_WORDS):
+            break
+        found = pick(ending.get(token - back, []))
+        if found is not None:
+            return found
+    return None
+
+
+def slot_after(doc: Doc, token: int, starting: dict[int, list[T]], pick: Callable[[list[T]], T | None],
+               end_of: Callable[[T], int]) -> tuple[T | None, int]:
+    """What starts at token `token` (after 'the', an opening quotation mark or a title), and the token after it.
+
+    "played Quinn's daughter, Nora" plays Nora, not Quinn: a name followed by "'s" and a noun gives way to
+    the name after the noun.
+    """
+    for skip in range(3):
+        if skip and (token + skip > len(doc) or doc[token + skip - 1].lower_ not in INTO_NAME
+                     and doc[token + skip - 1].text not in INTO_NAME):
+            break
+        found = pick(starting.get(token + skip, []))
+        if found is None:
+            continue
+        end = end_of(found)
+        owned = _owned(doc, end)
+        if owned is not None:
+            other = pick(starting.get(owned, []))
+            if other is not None:
+                return other, end_of(other)
+        return found, end
+    return None, token
+
+
+def _owned(doc: Doc, end: int) -> int | None:
+    """After "Quinn's daughter, " the token where the daughter's name starts; else None."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("'s", "’s") or not _is_noun(doc[end + 1]):
+        return None
+    after = end + 2
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    return after
+
+
+def _is_noun(token: Token) -> bool:
+    return token.is_lower and token.pos_ == "NOUN"

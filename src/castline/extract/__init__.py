@@ -38,7 +38,7 @@ def extract_parsed(document: Document, parsed: Doc, timings: Timings | None = No
         epithets = find_epithets(ctx)
         resolve_pronouns(ctx)
     with clock.stage("quotes"):
-        quotes = find_quotes(ctx, times)
+        quotes = find_quotes(ctx, times, published)
     with clock.stage("relations"):
         facts = find_facts(ctx, pairs, epithets, times, published)
     with clock.stage("events"):

@@ -192,7 +192,8 @@ STATEMENT_NOUNS = frozenset({"statement", "release", "letter", "memo"})
 
 # Nouns for something posted online ("in an Instagram post", "in a tweet", "in the comments").
 POST_NOUNS = frozenset({"post", "tweet", "caption", "story", "stories", "video", "message", "tribute", "comment",
-                        "comments", "reel", "update", "photo", "selfie", "thread", "clip"})
+                        "comments", "reel", "update", "photo", "selfie", "thread", "clip", "account", "page",
+                        "feed", "handle", "channel", "livestream"})
 
 # Words that make an occasion an earlier one than the one the article reports ("in an earlier interview").
 EARLIER_WORDS = frozenset({"earlier", "previous", "past", "prior", "old", "older", "separate", "another",
@@ -228,7 +229,12 @@ PEOPLE_NOUNS = frozenset({
     "president", "chief", "chairman", "chairwoman", "ceo", "head", "editor", "reporter", "journalist",
     "lawyer", "attorney", "agent", "manager", "partner", "wife", "husband", "son", "daughter", "family",
     "co-host", "cohost", "hosts", "panelist", "guest", "judge", "mother", "father", "brother", "sister",
+    "honcho", "boss", "bigwig", "exec", "executives", "showrunner",
 })
+
+# Nouns for someone's words, whose owner is the speaker ("Quinn's response was, “…”").
+SPEECH_NOUNS = frozenset({"response", "reply", "answer", "words", "comment", "comments", "message", "remarks",
+                          "explanation", "reaction", "verdict", "advice"})
 
 # Titles that mark a fictional character in TV coverage ("Capt. Nora Vance").
 CHARACTER_TITLES = frozenset({

@@ -37,6 +37,7 @@ from ..lexicon import (
     POSTING_VERBS,
     REPORT_NOUNS,
     REPORTING_VERBS,
+    SPEECH_NOUNS,
     SPOKESPERSON_NOUNS,
     STATEMENT_NOUNS,
 )
@@ -54,8 +55,7 @@ SPEAKER_TYPES = PERSON_TYPES + ORGANIZATION_TYPES
 # Entity types that can never be the outlet words were given to.
 NOT_OUTLET_TYPES = ("person", "character", "place", "franchise")
 # Subjects that never name a speaker ("That said, …", "it is said").
-NOT_SPEAKERS = {"i", "we", "they", "you", "it", "that", "this", "which", "what", "who", "there", "one", "some",
-                "many", "others", "fans", "everyone", "someone", "nobody"}
+NOT_SPEAKERS = {"i", "we", "they", "you", "it", "that", "this", "which", "what", "who", "there"}
 # Words that open a clause which names a topic rather than reporting words ("revealed why he left").
 TOPIC_WORDS = {"what", "why", "how", "where", "who", "whom", "when", "whether", "which"}
 # Verbs whose subordinate clause is an earlier occasion than the one the quote was given on ("after she said").
@@ -67,12 +67,15 @@ GENERIC_EPITHET = re.compile(r"^(?:the|this|that)\s+(?:\d+-year-old\s+)?(?:actor
 # Last words of an event's name: words spoken there were given to the event ("at the Banff TV Festival").
 EVENT_WORDS = {"festival", "awards", "con", "comic-con", "summit", "convention", "expo", "fest", "gala", "upfronts",
                "upfront", "panel", "conference", "ceremony", "forum", "showcase"}
+# Words in the first paragraph of an article: the lines above it and it are the lead, whose perfect tense is the
+# news itself ("Quinn has revealed she is leaving").
+LEAD_WORDS = 25
 # A quote run over more lines than this with no cue is no longer the same speaker's.
 CONTINUATION_LINES = 2
 # A quoted phrase this short right after a reported clause is part of it ('… end, “its shortest season ever.”').
 MAX_APPENDED_WORDS = 6
 # Tokens after a quote's closing mark in which its reporting verb stands ("…,” the 41-year-old actress said).
-VERB_WINDOW = 8
+VERB_WINDOW = 14
 
 
 @dataclass
@@ -263,6 +266,12 @@ class Reader:
     sections: list[int]  # section index of each line
     skip: list[tuple[int, int]] = field(default_factory=list)  # quoted text: no cue or outlet inside counts
 
+    @property
+    def lead_end(self) -> int:
+        """Where the lead ends: after the first line long enough to be a paragraph."""
+        text = self.ctx.text
+        return next((end for start, end in self.lines if len(text[start:end].split()) >= LEAD_WORDS), 0)
+
     def line_of(self, offset: int) -> int:
         for index, (start, end) in enumerate(self.lines):
             if start <= offset <= end:
@@ -294,7 +303,9 @@ def _sections(text: str, lines: list[tuple[int, int]], spans: list[QuotedSpan]) 
 
 def _is_reporting(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    if lemma not in REPORTING_VERBS or not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
+    verbal = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or \
+        any(c.dep_ == "aux" for c in token.children)  # "did whisper" tagged as a noun
+    if lemma not in REPORTING_VERBS or not verbal:
         return False
     if lemma == "point":  # "pointed out" reports; "pointed at" does not
         return any(c.dep_ == "prt" for c in token.children)
@@ -308,9 +319,11 @@ SHARED_SUBJECT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj")
 
 def _subject(verb: Token) -> Token | None:
     """The token naming who speaks: the subject, a passive's agent, or the subject a participle shares."""
-    token = verb
+    token, through_conj = verb, False
     for _ in range(6):
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:  # "with Quinn recalling", "Mara Quinn spills": the name parsed as a compound
+            subjects = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
         if subjects and subjects[0].dep_ == "nsubjpass":
             agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             return agents[0] if agents else None
@@ -322,8 +335,9 @@ def _subject(verb: Token) -> Token | None:
             return subject
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
             return token.head  # "with a spokesperson telling Insider"
-        if token.dep_ not in SHARED_SUBJECT_DEPS or token.head is token:
-            return None
+        if token.head is token or not (token.dep_ in SHARED_SUBJECT_DEPS or (through_conj and token.dep_ == "ccomp")):
+            return None  # a verb coordinated into a reported clause ("insisted X … and teased Y") is the reporter's
+        through_conj = token.dep_ == "conj"
         token = token.head
     return None
 
@@ -339,9 +353,17 @@ class Reference:
 def speaker_of(ctx: Context, verb: Token) -> Reference:
     """The entity behind a reporting verb's subject: a name, an epithet, a pronoun, an organisation."""
     subject = _subject(verb)
+    if subject is not None and _quoted_token(ctx, subject):
+        subject = next((t for t in reversed(ctx.doc[max(0, verb.i - 4):verb.i])
+                        if t.pos_ in ("PROPN", "NOUN", "PRON") and not _quoted_token(ctx, t)), None)
     if subject is None:
         return Reference(None, "nosubject")
     return _entity_of(ctx, subject, verb)
+
+
+def _quoted_token(ctx: Context, token: Token) -> bool:
+    """Whether a token stands inside quotation marks (the parser may make quoted words a verb's subject)."""
+    return any(s < token.idx < e for s, e in ctx.quote_ranges)
 
 
 def _mention_of(ctx: Context, token: Token) -> Mention | None:
@@ -373,15 +395,31 @@ def _entity_of(ctx: Context, token: Token, verb: Token | None = None) -> Referen
         return Reference(owner, "org") if owner else Reference(None)
     if lemma in POST_NOUNS | STATEMENT_NOUNS:  # "the Facebook post read"
         return Reference(None, "post")
+    if lemma in SPEECH_NOUNS:  # "Quinn's response was, “…”"
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        if owners:
+            return _entity_of(ctx, owners[0])
     phrase = ctx.text[token.left_edge.idx:token.idx + len(token.text)]
     if GENERIC_EPITHET.match(phrase) or (definite and lemma in PERSON_EPITHET_NOUNS):
         gender = gender_of(word)
         return Reference(None, "epithet", _people(ctx, gender), gender)
     if definite and lemma in PEOPLE_NOUNS:
         return Reference(None, "role", _people(ctx, None))
-    if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", ""):
-        return Reference(None, "unknown")
+    if token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title):
+        owner = _person_named(ctx, token.text)
+        if owner is not None:
+            return Reference(owner, "name")
+        if token.ent_type_ in ("PERSON", ""):
+            return Reference(None, "unknown")
     return Reference(None)
+
+
+def _person_named(ctx: Context, word: str) -> str | None:
+    """The one person entity whose name has `word` as its first or last word ('Wilson' for a Rob Wilson the
+    article named in full), when the mention itself was not linked."""
+    owners = {e.key for e in ctx.entities if e.type == "person" and
+              word in e.name.split()[:1] + e.name.split()[-1:]}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _owner_in(ctx: Context, token: Token, types: tuple[str, ...]) -> str | None:
@@ -501,17 +539,43 @@ def _tokens(reader: Reader, start: int, end: int) -> list[Token]:
 
 def _verb_near(reader: Reader, before: tuple[int, int], after: tuple[int, int]) -> Token | None:
     """The reporting verb of a quote: first just after it, else last in its lead-in."""
+    lead_tokens = [t for t in _tokens(reader, *before) if not t.is_punct]
+    if lead_tokens and _is_reporting(lead_tokens[-1]) and _can_report(reader, lead_tokens[-1]):
+        return lead_tokens[-1]  # 'replied “soon”', 'said: “…”'
     after_tokens = [t for t in _tokens(reader, *after) if not t.is_punct][:VERB_WINDOW]
     for token in after_tokens:
-        if _is_reporting(token):
+        if token.pos_ in ("VERB", "AUX") and not _is_reporting(token) and token.lemma_.lower() != "read":
+            break  # another clause begins: the words after it are no cue of this quote
+        if _is_reporting(token) or _participle_cue(token) or _post_reads(token):
             return token
     lead = reader.ctx.text[before[0]:before[1]].strip(" ,")
     if re.search(r"according to\s*$", lead):
         return None
     for token in reversed(_tokens(reader, *before)):
-        if _is_reporting(token) or _describes_as(token):
+        if (_is_reporting(token) or _describes_as(token) or _participle_cue(token)) and _can_report(reader, token):
             return token
     return None
+
+
+def _participle_cue(token: Token) -> bool:
+    """'with Quinn recalling, “…”': a reporting participle the tagger took for a noun."""
+    word = token.lower_
+    if not word.endswith("ing") or not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+        return False
+    return bool({word[:-3], word[:-3] + "e"} & REPORTING_VERBS)
+
+
+def _post_reads(token: Token) -> bool:
+    """'“…,” the post read': a post or statement that reads its words."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return token.lemma_.lower() == "read" and subject is not None and \
+        subject.lemma_.lower() in POST_NOUNS | STATEMENT_NOUNS
+
+
+def _can_report(reader: Reader, verb: Token) -> bool:
+    """A verb whose subject is a thing ('a return seems assured') reports no words."""
+    subject = _subject(verb)
+    return subject is None or _may_speak(reader.ctx, subject)
 
 
 def _describes_as(token: Token) -> bool:
@@ -539,7 +603,7 @@ def _outlet_mention(reader: Reader, start: int, end: int) -> Mention | None:
         kind = ctx.type_of(mention.key)
         if kind == "outlet":
             return _owned_title(reader, mention, end) or mention
-        if kind not in NOT_OUTLET_TYPES and _cued_outlet(reader, mention):
+        if kind not in ("person", "character") and _cued_outlet(reader, mention, kind):
             return mention
     return None
 
@@ -588,14 +652,16 @@ OUTLET_BEFORE = re.compile(r"(?:\b(?:appear\w*|stopp?\w*\s+by|guest\w*|on|with|t
                            re.I)
 
 
-def _cued_outlet(reader: Reader, mention: Mention) -> bool:
+def _cued_outlet(reader: Reader, mention: Mention, kind: str | None) -> bool:
     """A title that a cue just before makes an outlet: 'appeared on “Late Night”', 'in an interview on The Morning
-    Show', 'at the Banff TV Festival'."""
+    Show', 'at the Banff TV Festival' (an event, whatever type the name was given)."""
     text = reader.ctx.text
     before = text[max(0, mention.start - 40):mention.start]
     name = text[mention.start:mention.end]
     if re.search(r"\bat\s+the\s+(?:recent\s+|annual\s+|\d{4}\s+)?$", before):
         return name.split()[-1].lower() in EVENT_WORDS
+    if kind in NOT_OUTLET_TYPES:
+        return False
     cue = [c for c in reader.cues if c.kind in ("OCCASION", "APPEAR_ON", "SPEAK_TO") and
            0 <= mention.start - c.end <= 40]
     return bool(cue) and bool(OUTLET_BEFORE.search(before))
@@ -689,7 +755,8 @@ def attribute(reader: Reader, frames: list[tuple[int, int]], verb: Token | None)
         found.posted = lemma in POSTING_VERBS
     cues = [c for start, end in frames for c in cues_in(reader.cues, start, end, reader.skip)]
     kinds = {c.kind for c in cues}
-    found.posted = found.posted or bool(kinds & {"POST", "TOOK_TO", "COMMENTS", "SOCIAL_MEDIA"})
+    found.posted = found.posted or bool(kinds & {"POST", "TOOK_TO", "COMMENTS", "SOCIAL_MEDIA"}) or \
+        found.via == "post"
     for start, end in frames:
         found.outlet = found.outlet or _outlet_in(reader, start, end)
     if found.outlet is None:
@@ -708,18 +775,28 @@ def attribute(reader: Reader, frames: list[tuple[int, int]], verb: Token | None)
     statement = "STATEMENT" in kinds and found.outlet is None
     earlier = any(c.earlier for c in cues if c.kind in ("OCCASION", "EARLIER", "STATEMENT", "POST"))
     unnamed_post = found.posted and found.outlet is None and "SOCIAL_MEDIA" in kinds
+    dated = expr or unresolved
     dated_elsewhere = found.outlet is None and not found.anaphoric_date and not found.present and \
-        (found.date is not None or (unresolved is not None and unresolved.kind != "anaphoric"))
+        dated is not None and _distant(dated)
+    in_lead = verb is not None and verb.idx < reader.lead_end
     found.own_occasion = statement or earlier or unnamed_post or dated_elsewhere or \
-        (verb is not None and _earlier_verb(verb))
+        (verb is not None and _earlier_verb(verb, in_lead))
     if earlier:
         found.present = False
     return found
 
 
-def _earlier_verb(verb: Token) -> bool:
-    """A report of an earlier occasion: 'has said' (over time), 'after she revealed …'."""
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and \
+def _distant(expr: TimeExpr) -> bool:
+    """Whether a date names an occasion of its own: a month or a year does; a weekday or 'this week' is the news
+    the article reports."""
+    return expr.kind not in ("weekday", "anaphoric") and not re.search(r"\b(?:this|today|tonight|yesterday)\b",
+                                                                       expr.text, re.I)
+
+
+def _earlier_verb(verb: Token, in_lead: bool) -> bool:
+    """A report of an earlier occasion: 'has said' (over time, but in the lead it is the news), 'after she
+    revealed …'."""
+    perfect = not in_lead and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and \
         not any(c.lower_ in ("now", "just", "recently") for c in verb.children)
     marked = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in EARLIER_MARKS for c in verb.children)
     return perfect or marked
@@ -787,6 +864,8 @@ TRAILING_ATTRIBUTION = re.compile(
 def _clause_text(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " ,;:—–":
         start += 1
+    if "\n" in text[start:end]:
+        end = text.index("\n", start)
     trimmed = TRAILING_ATTRIBUTION.sub("", text[start:end])
     trimmed = TRAILING_ATTRIBUTION.sub("", trimmed)
     return start, start + len(trimmed.rstrip())
@@ -883,8 +962,13 @@ def _complement(ctx: Context, verb: Token, clause: Token, infinitive: bool) -> t
     if that:
         words = words[1:]
     objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.left_edge.i]
-    if objects and not that and verb.lemma_.lower() not in OBJECT_VERBS and _mention_of(ctx, objects[0]) is None:
+    if objects and not that and verb.lemma_.lower() not in OBJECT_VERBS and \
+            ctx.type_of(getattr(_mention_of(ctx, objects[0]), "key", None)) not in SPEAKER_TYPES:
         words = list(objects[0].subtree) + words  # the parser took the clause's subject for an object
+    more = [c for c in verb.children if c.dep_ == "conj" and c.i > words[-1].i and
+            any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if more:  # "said he was surprised, but that it would …"
+        words += [t for t in verb.doc[words[-1].i + 1:more[0].right_edge.i + 1]]
     if not words:
         return None
     return words[0].idx, words[-1].idx + len(words[-1].text)
@@ -957,9 +1041,7 @@ def _according_clauses(reader: Reader) -> list[Clause]:
         sent = ctx.sentence_of(cue.start)
         comma = ctx.text.find(",", cue.end, sent.end_char)
         source_end = comma if comma >= 0 else sent.end_char
-        source = _source_after(reader, cue.end, source_end)
-        if source is None:
-            continue
+        source = _source_after(reader, cue.end, source_end) or Reference(None)
         lead = ctx.text[sent.start_char:cue.start].strip(" ,")
         rest = ctx.text[comma + 1:sent.end_char].strip() if comma >= 0 else ""
         if rest and not re.match(r"(?:and|but|or|so|as|which|who)\b", rest):
@@ -981,9 +1063,9 @@ def indirect_quotes(reader: Reader, clauses: list[Clause]) -> list[tuple[Quote, 
     text = reader.ctx.text
     for clause in clauses:
         found = attribute(reader, clause.frames, clause.verb)
-        if clause.date is not None and clause.date.value:
-            found.date = clause.date.value
-            found.own_occasion = found.own_occasion or found.outlet is None
+        if clause.date is not None:
+            found.date = clause.date.value or found.date
+            found.own_occasion = found.own_occasion or (found.outlet is None and _distant(clause.date))
         if clause.source is not None:
             found.speaker, found.via, found.candidates = clause.source.key, clause.source.via, \
                 clause.source.candidates
@@ -1107,7 +1189,7 @@ def _interviewee(ctx: Context, first_question: int) -> str | None:
 # ---------------------------------------------------------------------------------------------------- passage
 
 
-def _occasions(reader: Reader, answers: list[tuple[Quote, Attribution]]) -> list[Occasion]:
+def _occasions(reader: Reader, answers: list[tuple[Quote, Attribution]], passage: Passage) -> list[Occasion]:
     """Every interview, appearance or post the article reports, with who took part and when.
 
     A sentence that names an outlet after a cue ("appeared on X this week", "told X", "in an interview with X")
@@ -1131,7 +1213,7 @@ def _occasions(reader: Reader, answers: list[tuple[Quote, Attribution]]) -> list
         if ctx.type_of(outlet) == "outlet" and outlet in ctx.social:
             platform = outlet
         verb = _governing_verb(anchor)
-        people = _occasion_people(reader, sent, verb, outlet)
+        people = _occasion_people(reader, sent, verb, outlet, passage)
         host = _host_of(reader, outlet, sent)
         if host:
             people.add(host)
@@ -1198,7 +1280,7 @@ def _governing_verb(token: Token | None) -> Token | None:
     return None
 
 
-def _occasion_people(reader: Reader, sent, verb: Token | None, outlet: str) -> set[str]:
+def _occasion_people(reader: Reader, sent, verb: Token | None, outlet: str, passage: Passage) -> set[str]:
     """Who gave words on an occasion: the governing verb's subject (all of them: 'Quinn and Reyes told …'), the
     people an outlet that is the subject spoke with, or else the people named before the verb."""
     ctx = reader.ctx
@@ -1208,8 +1290,12 @@ def _occasion_people(reader: Reader, sent, verb: Token | None, outlet: str) -> s
         if mention is not None and mention.key == outlet:
             return {m.key for m in ctx.mentions_in(verb.idx, sent.end_char)
                     if ctx.type_of(m.key) == "person" and m.kind != "pronoun" and not reader.quoted(m.start)}
+        reference = _entity_of(ctx, subject)
+        if reference.via in ("pronoun", "epithet", "role"):
+            key = _settle(reader, reference, subject.idx, verb, passage)
+            return {key} if key and ctx.type_of(key) in PERSON_TYPES else set()
         people = _participants(ctx, subject)
-        if people or _entity_of(ctx, subject).key is not None:
+        if people or reference.key is not None:
             return people
     end = verb.idx if verb is not None else sent.end_char
     return {m.key for m in ctx.mentions_in(sent.start_char, end)
@@ -1221,7 +1307,8 @@ def _cued_sentence(reader: Reader, sent, mention: Mention, kinds: set[str]) -> b
     if kinds & {"OCCASION", "SPEAK_TO", "APPEAR_ON", "POST", "TOOK_TO", "BACK_REFERENCE", "STATEMENT"}:
         return True
     before = reader.ctx.text[max(sent.start_char, mention.start - 25):mention.start]
-    return bool(re.search(r"\b(?:told|tells|tell|telling|to|with|on|via)\s+(?:the\s+)?$", before))
+    return bool(re.search(r"\b(?:told|tells|tell|telling|to|with|on|via)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?"
+                          r"(?:own\s+)?$", before))
 
 
 def _host_of(reader: Reader, outlet: str, sent) -> str | None:
@@ -1254,6 +1341,8 @@ def _speaking_subjects(reader: Reader) -> list[tuple[int, str]]:
             if reference.key and reference.via in ("name", "alias") and \
                     reader.ctx.type_of(reference.key) in PERSON_TYPES:
                 out.append((token.idx, reference.key))
+            elif reference.via == "unknown":
+                out.append((token.idx, ""))  # someone named whom no entity holds
     return out
 
 
@@ -1268,45 +1357,72 @@ class Passage:
     said: list[str]  # speakers of the quotes so far
 
 
-def _resolve(reader: Reader, quote: Quote, how: Attribution, passage: Passage) -> None:
-    """An ambiguous speaker — a surname two people share, a pronoun, a bare epithet or role — goes to the speaker
-    of the passage when that one fits; a surname otherwise to the last of its owners seen speaking, else the one the
-    article names most; an epithet to a person its sentence names, else the latest or main fitting person."""
+def _settle(reader: Reader, reference: Reference, offset: int, verb: Token | None, passage: Passage) -> str | None:
+    """Who an ambiguous reference — a surname two people share, a pronoun, a bare epithet or role — names.
+
+    The speaker of the passage when that one fits. Otherwise a surname goes to the last of its owners seen speaking,
+    else the one the article names most; a pronoun keeps its antecedent when that one's gender is known to agree,
+    else the last fitting speaker; an epithet goes to a person its sentence names, else to the latest fitting
+    subject, else to the main fitting person.
+    """
     ctx = reader.ctx
-    fits = set(how.candidates)
-    current = quote.speaker
-    if how.via == "surname":
+    fits = set(reference.candidates)
+    current = reference.key
+    if reference.via == "surname":
         if passage.speaker in fits:
-            quote.speaker = passage.speaker
-            return
-        spoke = [key for offset, key in passage.speaking if offset < quote.span.start and key in fits]
-        quote.speaker = spoke[-1] if spoke else max(how.candidates, key=lambda k: passage.mentions[k])
-        return
-    if how.via == "pronoun":
+            return passage.speaker
+        spoke = [key for at, key in passage.speaking if at < offset and key in fits and key]
+        return spoke[-1] if spoke else max(reference.candidates, key=lambda k: passage.mentions[k])
+    if reference.via == "pronoun":
         known = ctx.gender.get(current) if current else None
-        if known is not None and known == how.gender:
-            return
-        if passage.unknown:
-            quote.speaker = None  # "Bryant said … she added": someone the article names but no entity holds
-        elif passage.speaker in fits:
-            quote.speaker = passage.speaker
-        else:
-            said = [k for k in passage.said if k in fits and ctx.gender.get(k) == how.gender]
-            quote.speaker = said[-1] if said else current
-        return
-    if how.via in ("epithet", "role") and (current is None or how.via == "epithet"):
-        named = _named_in_sentence(reader, how.verb, fits) if how.verb is not None else None
+        if known is not None and known == reference.gender:
+            return current
+        if passage.unknown or _unknown_spoke_last(reader, passage, offset):
+            return None  # "Bryant said … she added": someone the article names but no entity holds
+        if passage.speaker in fits:
+            return passage.speaker
+        said = [k for k in passage.said if k in fits and ctx.gender.get(k) == reference.gender]
+        return said[-1] if said else current
+    if reference.via == "epithet" or (reference.via == "role" and current is None):
+        named = _named_in_sentence(reader, verb, fits) if verb is not None else None
         if named is not None:
-            quote.speaker = named
-        elif passage.speaker in fits:
-            quote.speaker = passage.speaker
-        elif current is None:
-            quote.speaker = _main_person(ctx, fits, passage.mentions)
+            return named
+        if passage.speaker in fits:
+            return passage.speaker
+        return _recent_subject(reader, offset, fits) or current or _main_person(ctx, fits, passage.mentions)
+    return current
+
+
+def _unknown_spoke_last(reader: Reader, passage: Passage, offset: int) -> bool:
+    """Whether the last speaking subject within the lines just before is a name no entity holds."""
+    line = reader.line_of(offset)
+    spoke = [(at, key) for at, key in passage.speaking if at < offset and line - reader.line_of(at) <= 1]
+    return bool(spoke) and spoke[-1][1] == ""
+
+
+def _recent_subject(reader: Reader, offset: int, fits: set[str]) -> str | None:
+    """The latest fitting person named as a subject in the sentence of `offset` or the two before it."""
+    ctx = reader.ctx
+    sent = ctx.sentence_of(offset)
+    start = sent.start
+    for _ in range(2):
+        if start == 0:
+            break
+        start = ctx.doc[start - 1].sent.start
+    found = None
+    for token in ctx.doc[start:sent.end]:
+        if token.idx >= offset:
+            break
+        if token.dep_ in ("nsubj", "nsubjpass") and not reader.quoted(token.idx):
+            mention = _mention_of(ctx, token)
+            if mention is not None and mention.key in fits and mention.kind in ("name", "alias"):
+                found = mention.key
+    return found
 
 
 def _main_person(ctx: Context, fits: set[str], mentions: Counter[str]) -> str | None:
     """The person the article names most among those that fit."""
-    people = [k for k in fits if ctx.type_of(k) == "person" and mentions[k]]
+    people = [k for k in fits if ctx.type_of(k) in PERSON_TYPES and mentions[k]]
     return max(people, key=lambda k: mentions[k]) if people else None
 
 
@@ -1344,17 +1460,17 @@ def _next_cue(reader: Reader, quote: Quote) -> tuple[Token, Reference] | None:
     return None
 
 
-def _passage(reader: Reader, found: list[tuple[Quote, Attribution]], occasions: list[Occasion]) -> None:
+def _passage(reader: Reader, found: list[tuple[Quote, Attribution]], occasions: list[Occasion],
+             passage: Passage) -> None:
     """Decide in text order what each quote's frame left open: speaker, outlet, date."""
-    ctx = reader.ctx
-    passage = Passage(None, False, _speaking_subjects(reader),
-                      Counter(m.key for m in ctx.mentions if m.kind in ("name", "alias")), [])
     previous: tuple[Quote, Attribution] | None = None
     for quote, how in found:
         how.line = reader.line_of(quote.span.start)
         how.section = reader.sections[how.line]
         passage.speaker, passage.unknown = _passage_speaker(previous, how)
-        _resolve(reader, quote, how, passage)
+        if how.via in ("surname", "pronoun", "epithet", "role"):
+            reference = Reference(quote.speaker, how.via, how.candidates, how.gender)
+            quote.speaker = _settle(reader, reference, quote.span.start, how.verb, passage)
         if quote.speaker is None and how.via == "post":
             quote.speaker = _poster(reader, quote) or passage.speaker
         if quote.speaker is None and how.via == "nosubject" and not passage.unknown:
@@ -1414,6 +1530,12 @@ def _float(reader: Reader, quote: Quote, how: Attribution, previous: tuple[Quote
     lead = ctx.text[sent.start_char:quote.span.start - 1].strip(" :—–-")
     if lead and not lead.endswith((".", "!", "?")):
         quote.speaker = _holder(reader, quote)
+        first_person = bool(re.search(r"\b(?:I|I['’]\w+|me|my|we|our|us)\b", quote.text))
+        if quote.speaker is None and first_person:
+            quote.speaker = _passage_speaker(previous, how)[0]  # someone's own words: the passage's speaker
+        if previous is not None and previous[1].line == how.line and previous[0].speaker is not None and \
+                previous[0].speaker == previous[0].outlet:
+            quote.outlet = quote.outlet or previous[0].outlet  # words quoted within an outlet's report
         return
     same_line = previous is not None and previous[1].line == how.line
     nxt = _next_cue(reader, quote)
@@ -1429,7 +1551,10 @@ def _float(reader: Reader, quote: Quote, how: Attribution, previous: tuple[Quote
     if previous is None:
         return
     before, before_how = previous
-    if _passage_speaker(previous, how)[0] is None:
+    speaker, unknown = _passage_speaker(previous, how)
+    if unknown:
+        how.via = "unknown"  # the words of someone named whom no entity holds
+    if speaker is None:
         return
     quote.speaker, how.via = before.speaker, "continued"
     quote.outlet = quote.outlet or before.outlet
@@ -1460,11 +1585,15 @@ def _holder(reader: Reader, quote: Quote) -> str | None:
         return None
     root = span.root
     verb = root if root.pos_ in ("VERB", "AUX") else _governing_verb(root.head)
-    subject = _subject(verb) if verb is not None else None
-    if subject is None:
-        return None
-    reference = _entity_of(ctx, subject)
-    return reference.key if reference.key and ctx.type_of(reference.key) in PERSON_TYPES else None
+    for _ in range(3):  # "he still thought it “kept getting better”": up from 'it' to 'he'
+        subject = _subject(verb) if verb is not None else None
+        reference = _entity_of(ctx, subject) if subject is not None else Reference(None)
+        if reference.key and ctx.type_of(reference.key) in PERSON_TYPES:
+            return reference.key
+        if verb is None or verb.head is verb:
+            return None
+        verb = _governing_verb(verb.head)
+    return None
 
 
 def _inherit(quote: Quote, how: Attribution, occasions: list[Occasion],
@@ -1541,6 +1670,8 @@ def find_quotes(ctx: Context, times: list[TimeExpr], published: str | None = Non
     answers = qa_quotes(reader)
     found += [(q, how) for q, how in answers if not any(s < q.span.end and q.span.start < e for s, e in taken)]
     found.sort(key=lambda qa: qa[0].span.start)
-    _passage(reader, found, _occasions(reader, answers))
+    passage = Passage(None, False, _speaking_subjects(reader),
+                      Counter(m.key for m in ctx.mentions if m.kind in ("name", "alias")), [])
+    _passage(reader, found, _occasions(reader, answers, passage), passage)
     return [q for q, _ in found]
 

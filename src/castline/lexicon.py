@@ -165,7 +165,7 @@ REPORTING_VERBS = frozenset({
     "boast", "confess", "complain", "vow", "swear", "elaborate", "comment", "recount", "rave", "tout", "praise",
     "sob", "cry", "beam", "scoff", "shrug", "sigh", "whisper", "shout", "yell", "plead", "urge",
     "assure", "relay", "concede", "counter", "retort", "affirm", "allege", "testify", "caution", "lament",
-    "inform",
+    "inform", "voice",
 })
 
 # Reporting verbs that may take a "that"-clause as an indirect quote.

@@ -48,6 +48,7 @@ from .entities import looks_like_title
 from .time import TimeExpr
 
 OPENERS = {"“": "”", '"': '"', "‘": "’", "«": "»", "'": "'"}
+CLOSERS = set(OPENERS.values())
 SINGLE_OPENERS = ("‘", "'")
 PERSON_TYPES = ("person", "character")
 ORGANIZATION_TYPES = ("network", "organization", "outlet")
@@ -235,7 +236,7 @@ class Attribution:
     verb: Token | None = None
     own_occasion: bool = False  # a statement, a post, an earlier or dated occasion: nothing is inherited
     posted: bool = False  # words posted online
-    present: bool = False  # "says", "tells": given for this article
+    current: bool = False  # given for this article: "says", "tells", "in a statement to X", a Q&A answer
     back_reference: bool = False  # "he told the outlet"
     anaphoric_date: bool = False  # "at the time": the date of what was just told
     candidates: tuple[str, ...] = ()  # what an ambiguous reference (a shared surname, a pronoun) may name
@@ -322,8 +323,9 @@ def _subject(verb: Token) -> Token | None:
     token, through_conj = verb, False
     for _ in range(6):
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects:  # "with Quinn recalling", "Mara Quinn spills": the name parsed as a compound
-            subjects = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
+        if not subjects:  # "with Quinn recalling", "Mara Quinn spills", "the post read": the subject as a compound
+            subjects = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and
+                        (c.pos_ == "PROPN" or c.lemma_.lower() in POST_NOUNS | STATEMENT_NOUNS)]
         if subjects and subjects[0].dep_ == "nsubjpass":
             agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             return agents[0] if agents else None
@@ -350,20 +352,21 @@ class Reference:
     gender: str | None = None
 
 
-def speaker_of(ctx: Context, verb: Token) -> Reference:
+def speaker_of(reader: Reader, verb: Token) -> Reference:
     """The entity behind a reporting verb's subject: a name, an epithet, a pronoun, an organisation."""
+    ctx = reader.ctx
     subject = _subject(verb)
-    if subject is not None and _quoted_token(ctx, subject):
-        subject = next((t for t in reversed(ctx.doc[max(0, verb.i - 4):verb.i])
-                        if t.pos_ in ("PROPN", "NOUN", "PRON") and not _quoted_token(ctx, t)), None)
+    if subject is None or reader.quoted(subject.idx):
+        # '“…,” the actor explained': the parser took quoted words for the subject, or found none
+        near = [t for t in ctx.doc[max(0, verb.i - 5):verb.i]]
+        if any(t.text in CLOSERS for t in near):
+            subject = next((t for t in reversed(near) if t.pos_ in ("PROPN", "NOUN", "PRON") and
+                            not reader.quoted(t.idx)), None)
+        elif subject is not None:
+            subject = None
     if subject is None:
         return Reference(None, "nosubject")
     return _entity_of(ctx, subject, verb)
-
-
-def _quoted_token(ctx: Context, token: Token) -> bool:
-    """Whether a token stands inside quotation marks (the parser may make quoted words a verb's subject)."""
-    return any(s < token.idx < e for s, e in ctx.quote_ranges)
 
 
 def _mention_of(ctx: Context, token: Token) -> Mention | None:
@@ -378,6 +381,8 @@ def _entity_of(ctx: Context, token: Token, verb: Token | None = None) -> Referen
         return Reference(None)
     if lemma in SPOKESPERSON_NOUNS:
         return Reference(_spoken_for(ctx, token, verb), "org")
+    if lemma in POST_NOUNS | STATEMENT_NOUNS and _mention_of(ctx, token) is None:
+        return Reference(None, "post")  # "the Facebook post read": its author is told before
     for candidate in (token, *(c for c in token.children if c.dep_ in ("compound", "flat", "appos"))):
         mention = _mention_of(ctx, candidate)
         if mention is None:
@@ -387,14 +392,16 @@ def _entity_of(ctx: Context, token: Token, verb: Token | None = None) -> Referen
             return _person_reference(ctx, mention)
         if kind in ORGANIZATION_TYPES:
             return Reference(mention.key, "org")
-    definite = any(c.lower_ in ("the", "this", "that") for c in token.children)
+    if token.pos_ == "NOUN" and (lemma in PEOPLE_NOUNS or lemma in PERSON_EPITHET_NOUNS):
+        named = _named_in_phrase(ctx, token)
+        if named is not None:  # "the network's president of production Keith Cox told …"
+            return _person_reference(ctx, named)
+    definite = token.left_edge.lower_ in ("the", "this", "that")
     if lemma in ORGANIZATION_NOUNS and definite:
         return Reference(_last_of_types(ctx, token.idx, ORGANIZATION_NOUNS[lemma]), "org")
     if lemma in REPORT_NOUNS:  # "a new report from Deadline revealed …"
         owner = _owner_in(ctx, token, ("outlet",))
         return Reference(owner, "org") if owner else Reference(None)
-    if lemma in POST_NOUNS | STATEMENT_NOUNS:  # "the Facebook post read"
-        return Reference(None, "post")
     if lemma in SPEECH_NOUNS:  # "Quinn's response was, “…”"
         owners = [c for c in token.children if c.dep_ == "poss"]
         if owners:
@@ -420,6 +427,21 @@ def _person_named(ctx: Context, word: str) -> str | None:
     owners = {e.key for e in ctx.entities if e.type == "person" and
               word in e.name.split()[:1] + e.name.split()[-1:]}
     return owners.pop() if len(owners) == 1 else None
+
+
+def _named_in_phrase(ctx: Context, noun: Token) -> Mention | None:
+    """The person a role noun's phrase names ('executive producer Jon Sen'), outside its 'of' phrases ('the wife
+    of Tom Reyes' names someone else)."""
+    found = None
+    stack = [c for c in noun.children if c.dep_ != "prep"]
+    while stack:
+        token = stack.pop()
+        mention = _mention_of(ctx, token)
+        if mention is not None and ctx.type_of(mention.key) in PERSON_TYPES and mention.kind in ("name", "alias") \
+                and (found is None or mention.start > found.start):
+            found = mention
+        stack += [c for c in token.children if c.dep_ != "prep"]
+    return found
 
 
 def _owner_in(ctx: Context, token: Token, types: tuple[str, ...]) -> str | None:
@@ -540,8 +562,9 @@ def _tokens(reader: Reader, start: int, end: int) -> list[Token]:
 def _verb_near(reader: Reader, before: tuple[int, int], after: tuple[int, int]) -> Token | None:
     """The reporting verb of a quote: first just after it, else last in its lead-in."""
     lead_tokens = [t for t in _tokens(reader, *before) if not t.is_punct]
-    if lead_tokens and _is_reporting(lead_tokens[-1]) and _can_report(reader, lead_tokens[-1]):
-        return lead_tokens[-1]  # 'replied “soon”', 'said: “…”'
+    if lead_tokens and (_is_reporting(lead_tokens[-1]) or _reporting_word(lead_tokens[-1].lower_)) and \
+            _can_report(reader, lead_tokens[-1]):
+        return lead_tokens[-1]  # 'replied “soon”', 'said: “…”', 'sharing, “…”'
     after_tokens = [t for t in _tokens(reader, *after) if not t.is_punct][:VERB_WINDOW]
     for token in after_tokens:
         if token.pos_ in ("VERB", "AUX") and not _is_reporting(token) and token.lemma_.lower() != "read":
@@ -559,16 +582,20 @@ def _verb_near(reader: Reader, before: tuple[int, int], after: tuple[int, int]) 
 
 def _participle_cue(token: Token) -> bool:
     """'with Quinn recalling, “…”': a reporting participle the tagger took for a noun."""
-    word = token.lower_
-    if not word.endswith("ing") or not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
         return False
-    return bool({word[:-3], word[:-3] + "e"} & REPORTING_VERBS)
+    return _reporting_word(token.lower_)
+
+
+def _reporting_word(word: str) -> bool:
+    """A participle of a reporting verb, whatever the tagger made of it ('sharing', 'adding', 'noting')."""
+    return word.endswith("ing") and bool({word[:-3], word[:-3] + "e"} & REPORTING_VERBS)
 
 
 def _post_reads(token: Token) -> bool:
     """'“…,” the post read': a post or statement that reads its words."""
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    return token.lemma_.lower() == "read" and subject is not None and \
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "compound")), None)
+    return token.lower_ in ("read", "reads") and subject is not None and \
         subject.lemma_.lower() in POST_NOUNS | STATEMENT_NOUNS
 
 
@@ -744,13 +771,12 @@ def _date_in(reader: Reader, frames: list[tuple[int, int]], verb: Token | None,
 
 def attribute(reader: Reader, frames: list[tuple[int, int]], verb: Token | None) -> Attribution:
     """What a quote's own frame says: speaker, outlet, date and the kind of occasion."""
-    ctx = reader.ctx
     found = Attribution(cue=verb.text.lower() if verb is not None else None, verb=verb)
     if verb is not None:
-        reference = speaker_of(ctx, verb)
+        reference = speaker_of(reader, verb)
         found.speaker, found.via = reference.key, reference.via
         found.candidates, found.gender = reference.candidates, reference.gender
-        found.present = verb.tag_ in ("VBZ", "VBP")
+        found.current = verb.tag_ in ("VBZ", "VBP")
         lemma = verb.lemma_.lower()
         found.posted = lemma in POSTING_VERBS
     cues = [c for start, end in frames for c in cues_in(reader.cues, start, end, reader.skip)]
@@ -773,16 +799,17 @@ def attribute(reader: Reader, frames: list[tuple[int, int]], verb: Token | None)
         found.date, found.anaphoric_date = expr.value, expr.kind == "anaphoric"
     unresolved = _date_in(reader, frames, verb, resolved=False) if expr is None else None
     statement = "STATEMENT" in kinds and found.outlet is None
+    found.current = found.current or ("STATEMENT" in kinds and found.outlet is not None)
     earlier = any(c.earlier for c in cues if c.kind in ("OCCASION", "EARLIER", "STATEMENT", "POST"))
     unnamed_post = found.posted and found.outlet is None and "SOCIAL_MEDIA" in kinds
     dated = expr or unresolved
-    dated_elsewhere = found.outlet is None and not found.anaphoric_date and not found.present and \
+    dated_elsewhere = found.outlet is None and not found.anaphoric_date and not found.current and \
         dated is not None and _distant(dated)
     in_lead = verb is not None and verb.idx < reader.lead_end
     found.own_occasion = statement or earlier or unnamed_post or dated_elsewhere or \
         (verb is not None and _earlier_verb(verb, in_lead))
     if earlier:
-        found.present = False
+        found.current = False
     return found
 
 
@@ -813,7 +840,7 @@ def direct_quotes(reader: Reader, spans: list[QuotedSpan]) -> list[tuple[Quote, 
         if verb is not None and _describes_as(verb):
             found = attribute(reader, [before, after], None)
             found.cue = verb.text.lower()
-            reference = speaker_of(reader.ctx, verb)
+            reference = speaker_of(reader, verb)
             found.speaker, found.via, found.candidates, found.gender = \
                 reference.key, reference.via, reference.candidates, reference.gender
         else:
@@ -1017,7 +1044,7 @@ def _trailing_date(reader: Reader, start: int, end: int) -> tuple[int, TimeExpr 
     in August'); one after 'would' or 'to' to what was reported ('said she would leave in August')."""
     text = reader.ctx.text
     for expr in reader.times:
-        if start < expr.start and expr.end >= end - 1 and expr.kind in ("month", "date", "year", "weekday",
+        if start < expr.start and end - 1 <= expr.end <= end + 1 and expr.kind in ("month", "date", "year", "weekday",
                                                                            "relative"):
             lead = text[start:expr.start]
             prep = re.search(r"\s+(?:in|on|last|back in|earlier in|this)?\s*$", lead)
@@ -1141,7 +1168,7 @@ def qa_quotes(reader: Reader) -> list[tuple[Quote, Attribution]]:
         quote = Quote(Span(words_at, para.end()), ctx.text[words_at:para.end()], "direct", speaker, outlet,
                       reader.published, "answered")
         out.append((quote, Attribution(speaker=speaker, via="answer", outlet=outlet, date=reader.published,
-                                       cue="answered", present=True)))
+                                       cue="answered", current=True)))
     return out
 
 
@@ -1454,7 +1481,7 @@ def _next_cue(reader: Reader, quote: Quote) -> tuple[Token, Reference] | None:
         reporting = _is_reporting(verb) or (verb.lemma_.lower() == "put" and any(c.lower_ == "it" for c in
                                                                                    verb.children))
         if reporting and not reader.quoted(verb.idx):
-            reference = speaker_of(ctx, verb)
+            reference = speaker_of(reader, verb)
             if reference.key is not None:
                 return verb, reference
     return None
@@ -1483,7 +1510,7 @@ def _passage(reader: Reader, found: list[tuple[Quote, Attribution]], occasions: 
             quote.date = _occasion_date(quote, occasions)
         if quote.date is None and quote.kind == "direct":
             quote.date = _lead_date(reader, quote)
-        if quote.date is None and how.present and not how.own_occasion:
+        if quote.date is None and how.current and not how.own_occasion:
             quote.date = reader.published
         if quote.speaker:
             passage.said.append(quote.speaker)
@@ -1546,7 +1573,7 @@ def _float(reader: Reader, quote: Quote, how: Attribution, previous: tuple[Quote
         extra = attribute(reader, [(sent.start_char, sent.end_char)], verb)
         quote.outlet = quote.outlet or extra.outlet
         quote.date = quote.date or extra.date
-        how.own_occasion, how.present, how.posted = extra.own_occasion, extra.present, extra.posted
+        how.own_occasion, how.current, how.posted = extra.own_occasion, extra.current, extra.posted
         return
     if previous is None:
         return
@@ -1554,12 +1581,12 @@ def _float(reader: Reader, quote: Quote, how: Attribution, previous: tuple[Quote
     speaker, unknown = _passage_speaker(previous, how)
     if unknown:
         how.via = "unknown"  # the words of someone named whom no entity holds
-    if speaker is None:
+    if speaker is None and not same_line:
         return
     quote.speaker, how.via = before.speaker, "continued"
     quote.outlet = quote.outlet or before.outlet
     quote.date = quote.date or before.date
-    how.own_occasion, how.posted, how.present = before_how.own_occasion, before_how.posted, before_how.present
+    how.own_occasion, how.posted, how.current = before_how.own_occasion, before_how.posted, before_how.current
 
 
 HEADLINE_SPEAKER = re.compile(r"^\s*(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*:\s")

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..document import Entity, Quote, Span
 from ..lexicon import (
@@ -569,7 +569,8 @@ def _verb_near(reader: Reader, before: tuple[int, int], after: tuple[int, int]) 
     for token in after_tokens:
         if token.pos_ in ("VERB", "AUX") and not _is_reporting(token) and token.lemma_.lower() != "read":
             break  # another clause begins: the words after it are no cue of this quote
-        if _is_reporting(token) or _participle_cue(token) or _post_reads(token):
+        if (_is_reporting(token) or _participle_cue(token) or _post_reads(token)) and \
+                not _introduces_next(reader, token, after):
             return token
     lead = reader.ctx.text[before[0]:before[1]].strip(" ,")
     if re.search(r"according to\s*$", lead):
@@ -578,6 +579,13 @@ def _verb_near(reader: Reader, before: tuple[int, int], after: tuple[int, int]) 
         if (_is_reporting(token) or _describes_as(token) or _participle_cue(token)) and _can_report(reader, token):
             return token
     return None
+
+
+def _introduces_next(reader: Reader, token: Token, after: tuple[int, int]) -> bool:
+    """'was “bittersweet,” with Quinn recalling, “…”': a participle just before the next quote introduces that one."""
+    rest = reader.ctx.text[token.idx + len(token.text):after[1]]
+    return token.lower_.endswith("ing") and not rest.strip(" ,:") and after[1] < len(reader.ctx.text) and \
+        reader.ctx.text[after[1]] in OPENERS
 
 
 def _participle_cue(token: Token) -> bool:
@@ -963,8 +971,8 @@ def _reported_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
         return None  # "to explain why …", "speaking to …": no speech reported
     told_to = [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
     if verb.lemma_.lower() == "tell" and told_to and any(c.dep_ == "dobj" for c in verb.children):
-        words = list(told_to[0].subtree)  # "she told him to give them the details"
-        return words[0].idx, words[-1].idx + len(words[-1].text)
+        words = list(told_to[0].subtree)  # "she told him to give them the details" ("told X what to expect" not)
+        return None if words[0].lower_ in TOPIC_WORDS else (words[0].idx, words[-1].idx + len(words[-1].text))
     reported = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i
                 and not any(t.dep_ == "cc" and verb.i < t.i < c.i for t in verb.children)]
     if reported and verb.i + 1 < len(verb.doc) and verb.nbor(1).dep_ != "ccomp":
@@ -1105,9 +1113,10 @@ def indirect_quotes(reader: Reader, clauses: list[Clause]) -> list[tuple[Quote, 
     return out
 
 
-def merge_spans(spans: list[QuotedSpan], clauses: list[Clause], text: str) -> tuple[list[QuotedSpan], list[Clause]]:
+def merge_spans(doc: Doc, spans: list[QuotedSpan], clauses: list[Clause]) -> tuple[list[QuotedSpan], list[Clause]]:
     """Quoted words inside a reported clause belong to it ("said a return is “not impossible”"); a clause that is
     all quoted words is the direct quote ("said “I am done.”")."""
+    text = doc.text
     kept_clauses: list[Clause] = []
     dropped: set[int] = set()
     for clause in clauses:
@@ -1118,10 +1127,27 @@ def merge_spans(spans: list[QuotedSpan], clauses: list[Clause], text: str) -> tu
                 any(s.open_at < clause.start < (s.close_at or s.end) for s in spans):
             continue  # the clause is the quoted words, or inside them
         for s in inside:
+            cut = _own_cue(doc, clause, s)
+            if cut is not None:  # "said he didn't know, describing it as, “…”": the quote has its own cue
+                clause.end = min(clause.end, cut)
+                continue
             dropped.add(id(s))
             clause.end = max(clause.end, (s.close_at + 1) if s.close_at is not None else s.end)
         kept_clauses.append(clause)
     return [s for s in spans if id(s) not in dropped], kept_clauses
+
+
+def _own_cue(doc: Doc, clause: Clause, span: QuotedSpan) -> int | None:
+    """Where to end a clause whose quoted words have a cue of their own between them and the clause's start: the
+    start of that cue's phrase ('…, describing the news as, “…”'); None when the words belong to the clause."""
+    lead = doc.char_span(clause.start, span.open_at, alignment_mode="contract")
+    if lead is None:
+        return None
+    for token in reversed(lead):
+        if (_describes_as(token) or _reporting_word(token.lower_)) and token.left_edge.idx > clause.start:
+            return token.left_edge.idx - 1 if doc.text[token.left_edge.idx - 2:token.left_edge.idx - 1] == "," \
+                else token.left_edge.idx
+    return None
 
 
 # ---------------------------------------------------------------------------------------------------- Q&A
@@ -1617,8 +1643,8 @@ def _holder(reader: Reader, quote: Quote) -> str | None:
         reference = _entity_of(ctx, subject) if subject is not None else Reference(None)
         if reference.key and ctx.type_of(reference.key) in PERSON_TYPES:
             return reference.key
-        if verb is None or verb.head is verb:
-            return None
+        if verb is None or verb.head is verb or verb.dep_ == "relcl":
+            return None  # "the show, which “will follow …”": the show's description, nobody's words
         verb = _governing_verb(verb.head)
     return None
 
@@ -1691,7 +1717,7 @@ def find_quotes(ctx: Context, times: list[TimeExpr], published: str | None = Non
                     find_cues(ctx.doc), lines, _sections(ctx.text, lines, spans),
                     [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans])
     clauses = reported_clauses(reader)
-    spans, clauses = merge_spans(spans, clauses, ctx.text)
+    spans, clauses = merge_spans(ctx.doc, spans, clauses)
     found = direct_quotes(reader, spans) + indirect_quotes(reader, clauses)
     taken = [(q.span.start, q.span.end) for q, _ in found]
     answers = qa_quotes(reader)

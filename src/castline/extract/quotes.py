@@ -19,9 +19,11 @@ to the speaker of the passage.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -267,17 +269,19 @@ class Reader:
     sections: list[int]  # section index of each line
     skip: list[tuple[int, int]] = field(default_factory=list)  # quoted text: no cue or outlet inside counts
 
-    @property
+    @cached_property
     def lead_end(self) -> int:
         """Where the lead ends: after the first line long enough to be a paragraph."""
         text = self.ctx.text
         return next((end for start, end in self.lines if len(text[start:end].split()) >= LEAD_WORDS), 0)
 
     def line_of(self, offset: int) -> int:
-        for index, (start, end) in enumerate(self.lines):
-            if start <= offset <= end:
-                return index
-        return max(0, len([s for s, _ in self.lines if s <= offset]) - 1)
+        """Index of the line holding `offset` (of the line before, for an offset between lines)."""
+        return max(0, bisect.bisect_right(self.line_starts, offset) - 1)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [start for start, _ in self.lines]
 
     def quoted(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.skip)
@@ -1382,6 +1386,28 @@ def _host_of(reader: Reader, outlet: str, sent) -> str | None:
     return None
 
 
+def _name_speakers(reader: Reader) -> None:
+    """People the text names only as the subject of a reporting verb ('“…,” Marlow said'), whom no entity holds yet:
+    each becomes a person of the document, with a mention wherever the text names them."""
+    ctx = reader.ctx
+    for token in ctx.doc:
+        if not _is_reporting(token) or reader.quoted(token.idx):
+            continue
+        subject = _subject(token)
+        if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ != "PERSON" or \
+                reader.quoted(subject.idx) or _entity_of(ctx, subject).via != "unknown":
+            continue
+        words = [t for t in subject.subtree if t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.i <= subject.i]
+        if not words or words[-1].i - words[0].i + 1 != len(words):
+            continue
+        name = ctx.text[words[0].idx:subject.idx + len(subject.text)]
+        entity = Entity(key=f"Q{len(ctx.entities) + 1}", name=name, type="person")
+        ctx.entities.append(entity)
+        ctx.add_mentions([Mention(entity.key, m.start(), m.end())
+                          for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", ctx.text)
+                          if ctx.mention_at(m.start(), m.end()) is None])
+
+
 def _speaking_subjects(reader: Reader) -> list[tuple[int, str]]:
     """(offset, entity) for every unambiguous person who is the subject of a reporting verb, in text order."""
     out = []
@@ -1405,6 +1431,7 @@ class Passage:
 
     speaker: str | None  # the speaker of the previous quote, when it is close enough to carry on
     unknown: bool  # that speaker is someone named but not known as an entity
+    since: int  # where the previous quote ends
     speaking: list[tuple[int, str]]
     mentions: Counter[str]
     said: list[str]  # speakers of the quotes so far
@@ -1430,8 +1457,11 @@ def _settle(reader: Reader, reference: Reference, offset: int, verb: Token | Non
         known = ctx.gender.get(current) if current else None
         if known is not None and known == reference.gender:
             return current
-        if passage.unknown or _unknown_spoke_last(reader, passage, offset):
-            return None  # "Bryant said … she added": someone the article names but no entity holds
+        spoke = _spoke_last(reader, passage, offset)
+        if passage.unknown or spoke == "":
+            return None  # "Marlow said … she added": someone the article names but no entity holds
+        if spoke in fits:
+            return spoke  # the last one named speaking: "Elsewhere, Quinn revealed … “…,” she said"
         if passage.speaker in fits:
             return passage.speaker
         said = [k for k in passage.said if k in fits and ctx.gender.get(k) == reference.gender]
@@ -1446,11 +1476,13 @@ def _settle(reader: Reader, reference: Reference, offset: int, verb: Token | Non
     return current
 
 
-def _unknown_spoke_last(reader: Reader, passage: Passage, offset: int) -> bool:
-    """Whether the last speaking subject within the lines just before is a name no entity holds."""
+def _spoke_last(reader: Reader, passage: Passage, offset: int) -> str | None:
+    """The person last named as the subject of a reporting verb in the line of `offset` or the one before ('' for a
+    name no entity holds), when that was after the passage's last quote."""
     line = reader.line_of(offset)
-    spoke = [(at, key) for at, key in passage.speaking if at < offset and line - reader.line_of(at) <= 1]
-    return bool(spoke) and spoke[-1][1] == ""
+    spoke = [(at, key) for at, key in passage.speaking if passage.since <= at < offset and
+             line - reader.line_of(at) <= 1]
+    return spoke[-1][1] if spoke else None
 
 
 def _recent_subject(reader: Reader, offset: int, fits: set[str]) -> str | None:
@@ -1521,6 +1553,7 @@ def _passage(reader: Reader, found: list[tuple[Quote, Attribution]], occasions: 
         how.line = reader.line_of(quote.span.start)
         how.section = reader.sections[how.line]
         passage.speaker, passage.unknown = _passage_speaker(previous, how)
+        passage.since = previous[0].span.end if previous is not None else 0
         if how.via in ("surname", "pronoun", "epithet", "role"):
             reference = Reference(quote.speaker, how.via, how.candidates, how.gender)
             quote.speaker = _settle(reader, reference, quote.span.start, how.verb, passage)
@@ -1716,6 +1749,7 @@ def find_quotes(ctx: Context, times: list[TimeExpr], published: str | None = Non
     reader = Reader(ctx, times, published if published is not None else ctx.document.published,
                     find_cues(ctx.doc), lines, _sections(ctx.text, lines, spans),
                     [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans])
+    _name_speakers(reader)
     clauses = reported_clauses(reader)
     spans, clauses = merge_spans(ctx.doc, spans, clauses)
     found = direct_quotes(reader, spans) + indirect_quotes(reader, clauses)
@@ -1723,7 +1757,7 @@ def find_quotes(ctx: Context, times: list[TimeExpr], published: str | None = Non
     answers = qa_quotes(reader)
     found += [(q, how) for q, how in answers if not any(s < q.span.end and q.span.start < e for s, e in taken)]
     found.sort(key=lambda qa: qa[0].span.start)
-    passage = Passage(None, False, _speaking_subjects(reader),
+    passage = Passage(None, False, 0, _speaking_subjects(reader),
                       Counter(m.key for m in ctx.mentions if m.kind in ("name", "alias")), [])
     _passage(reader, found, _occasions(reader, answers, passage), passage)
     return [q for q, _ in found]

@@ -229,7 +229,7 @@ PEOPLE_NOUNS = frozenset({
     "president", "chief", "chairman", "chairwoman", "ceo", "head", "editor", "reporter", "journalist",
     "lawyer", "attorney", "agent", "manager", "partner", "wife", "husband", "son", "daughter", "family",
     "co-host", "cohost", "hosts", "panelist", "guest", "judge", "mother", "father", "brother", "sister",
-    "honcho", "boss", "bigwig", "exec", "executives", "showrunner",
+    "honcho", "bigwig", "exec", "executives", "showrunner",
 })
 
 # Nouns for someone's words, whose owner is the speaker ("Quinn's response was, “…”").

@@ -293,7 +293,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _sections(text: str, lines: list[tuple[int, int]], spans: list[QuotedSpan]) -> list[int]:
     """Section index of each line: a subheading (a short line without a full stop, not quoted) opens a section."""
-    quoted_lines = {text.count("\n", 0, s.open_at) for s in spans}
+    starts = [start for start, _ in lines]
+    quoted_lines = {bisect.bisect_right(starts, s.open_at) - 1 for s in spans}
     out, section = [], 0
     for index, (start, end) in enumerate(lines):
         line = text[start:end].strip()
@@ -482,9 +483,11 @@ def _people(ctx: Context, gender: str | None) -> tuple[str, ...]:
 def _spoken_for(ctx: Context, noun: Token, verb: Token | None) -> str | None:
     """The organisation a spokesperson speaks for: 'a Paramount Network spokesperson', 'a rep for the studio', or
     the organisation the sentence is about ('The network denied it, with a spokesperson telling …')."""
-    for child in noun.subtree:
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "poss", "nmod", "amod") or
+                 (c.dep_ == "prep" and c.lower_ in ("for", "of", "at"))]
+    for child in (t for modifier in modifiers for t in modifier.subtree):
         mention = _mention_of(ctx, child)
-        if mention is not None and child.i != noun.i:
+        if mention is not None:
             kind = ctx.type_of(mention.key)
             if kind in ORGANIZATION_TYPES:
                 return mention.key
@@ -773,8 +776,9 @@ def _date_in(reader: Reader, frames: list[tuple[int, int]], verb: Token | None,
     for start, end in frames:
         for expr in reader.times:
             if start <= expr.start < end and (expr.value or not resolved) and not expr.modifier and \
-                    not reader.quoted(expr.start) and _attached(reader.ctx, expr, verb):
-                return expr
+                    not reader.quoted(expr.start) and reader.ctx.mention_at(expr.start, expr.end) is None and \
+                    _attached(reader.ctx, expr, verb):
+                return expr  # a date word inside a name ("The Tonight Show") is no date
     return None
 
 
@@ -1000,7 +1004,8 @@ def _complement(ctx: Context, verb: Token, clause: Token, infinitive: bool) -> t
         return None
     if that:
         words = words[1:]
-    objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.left_edge.i]
+    objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.left_edge.i and
+               clause.left_edge.i - c.right_edge.i <= 2]  # right before the clause, a quote mark at most between
     if objects and not that and verb.lemma_.lower() not in OBJECT_VERBS and \
             ctx.type_of(getattr(_mention_of(ctx, objects[0]), "key", None)) not in SPEAKER_TYPES:
         words = list(objects[0].subtree) + words  # the parser took the clause's subject for an object
@@ -1526,6 +1531,8 @@ def _next_cue(reader: Reader, quote: Quote) -> tuple[Token, Reference] | None:
     end = quote.span.end + 1
     if "\n\n" in ctx.text[end:end + 3]:
         return None
+    while end < len(ctx.text) - 1 and ctx.text[end] in " \t":
+        end += 1
     start = _token_at(ctx, min(end, len(ctx.text) - 1))
     if start is None:
         return None

@@ -342,7 +342,8 @@ def _subject(verb: Token) -> Token | None:
             return subject
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
             return token.head  # "with a spokesperson telling Insider"
-        if token.head is token or not (token.dep_ in SHARED_SUBJECT_DEPS or (through_conj and token.dep_ == "ccomp")):
+        shared = token.dep_ in SHARED_SUBJECT_DEPS or (through_conj and token.dep_ == "ccomp")
+        if token.head.i == token.i or not shared:
             return None  # a verb coordinated into a reported clause ("insisted X … and teased Y") is the reporter's
         through_conj = token.dep_ == "conj"
         token = token.head
@@ -494,7 +495,7 @@ def _spoken_for(ctx: Context, noun: Token, verb: Token | None) -> str | None:
             if kind in PERSON_TYPES:
                 return None  # a person's representative speaks for that person, who did not say the words
     head = noun
-    while head.head is not head:
+    while head.head.i != head.i:
         head = head.head
         subjects = [c for c in head.children if c.dep_ == "nsubj" and c.i < noun.i]
         if subjects:
@@ -719,15 +720,20 @@ def _back_reference(reader: Reader, start: int, end: int) -> str | None:
 
 
 def _platform(reader: Reader, start: int, end: int) -> str | None:
-    """A social network named in [start, end), or one a word implies ('tweeted', 'in a tweet')."""
+    found = _platform_at(reader, start, end)
+    return found[0] if found else None
+
+
+def _platform_at(reader: Reader, start: int, end: int) -> tuple[str, int] | None:
+    """A social network named in [start, end), or one a word implies ('tweeted', 'in a tweet'), and where."""
     ctx = reader.ctx
     for mention in ctx.mentions_in(start, end):
         if mention.key in ctx.social and not reader.quoted(mention.start):
-            return mention.key
+            return mention.key, mention.start
     for token in _tokens(reader, start, end):
         name = IMPLIED_PLATFORMS.get(token.lemma_.lower())
         if name and not reader.quoted(token.idx):
-            return _implied_entity(ctx, name, token)
+            return _implied_entity(ctx, name, token), token.idx
     return None
 
 
@@ -763,7 +769,7 @@ def _attached(ctx: Context, expr: TimeExpr, verb: Token | None) -> bool:
         if token.dep_ in ("relcl", "ccomp", "xcomp", "csubj", "conj", "parataxis") or \
                 (token.dep_ in ("advcl", "acl") and token.lemma_.lower() not in ("publish", "release", "air")):
             return False
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -1306,11 +1312,9 @@ def _occasion_outlet(reader: Reader, sent, cues: list[Cue], platform: str | None
         return _token_at(ctx, mention.start), mention.key
     posted = bool(kinds & {"POST", "TOOK_TO"}) or any(
         t.lemma_.lower() in POSTING_VERBS and t.pos_ == "VERB" and not reader.quoted(t.idx) for t in sent)
-    if posted:
-        key = _platform(reader, sent.start_char, sent.end_char)
-        if key is not None:
-            return _token_at(ctx, next(m.start for m in ctx.mentions_in(sent.start_char, sent.end_char)
-                                       if m.key == key)), key
+    found = _platform_at(reader, sent.start_char, sent.end_char) if posted else None
+    if found is not None:
+        return _token_at(ctx, found[1]), found[0]
     if "COMMENTS" in kinds and platform is not None:
         cue = next(c for c in cues if c.kind == "COMMENTS")
         return _token_at(ctx, cue.start), platform
@@ -1336,7 +1340,7 @@ def _governing_verb(token: Token | None) -> Token | None:
             return None
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -1683,7 +1687,7 @@ def _holder(reader: Reader, quote: Quote) -> str | None:
         reference = _entity_of(ctx, subject) if subject is not None else Reference(None)
         if reference.key and ctx.type_of(reference.key) in PERSON_TYPES:
             return reference.key
-        if verb is None or verb.head is verb or verb.dep_ == "relcl":
+        if verb is None or verb.head.i == verb.i or verb.dep_ == "relcl":
             return None  # "the show, which “will follow …”": the show's description, nobody's words
         verb = _governing_verb(verb.head)
     return None

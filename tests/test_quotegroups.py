@@ -1,0 +1,89 @@
+"""Quote groups across articles: the same words, whatever the punctuation, the part quoted or the ingest order."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from castline.kb.quotegroups import QuoteItem, group_quotes, similarity, words
+
+WORDS = "The firehouse was my second home for seven years, and I will miss every single person on that crew."
+
+
+def item(doc: int, text: str, speaker: int | None = 1, outlet: int | None = None, date: str | None = None,
+         published: str | None = None) -> QuoteItem:
+    return QuoteItem(key=(f"article-{doc}", 0), text=text, document=doc, speaker=speaker, outlet=outlet,
+                     date=date, published=published)
+
+
+def partition(groups) -> set[frozenset]:
+    return {frozenset(key[0] for key in g.members) for g in groups}
+
+
+@pytest.mark.parametrize("other", [
+    WORDS.replace(", and", " … and"),  # an ellipsis where the other has a comma
+    WORDS.replace("'", "’").replace("home", "home…"),
+    "The firehouse was [Harbor Station] my second home for seven years, and I will miss every single person.",
+    "I will miss every single person on that crew.",  # part of the other
+    WORDS.upper(),
+])
+def test_the_same_words_are_one_group_whatever_the_punctuation_or_the_part(other):
+    groups = group_quotes([item(1, WORDS), item(2, other)])
+    assert partition(groups) == {frozenset({"article-1", "article-2"})}
+
+
+def test_words_ignore_marks_ellipses_and_brackets():
+    assert words("“It’s [the] end…”  — she said") == ["it's", "the", "end", "she", "said"]
+
+
+def test_different_words_stay_apart():
+    groups = group_quotes([item(1, WORDS), item(2, "The crew threw a party for my last day on set in May.")])
+    assert len(groups) == 2
+
+
+def test_short_phrases_must_match_exactly():
+    assert len(group_quotes([item(1, "definitely not over"), item(2, "definitely not over yet")])) == 2
+    assert len(group_quotes([item(1, "definitely not over"), item(2, "Definitely not over.")])) == 1
+
+
+def test_two_speakers_never_share_a_group_even_through_a_quote_without_speaker():
+    groups = group_quotes([item(1, WORDS, speaker=1), item(2, WORDS, speaker=None), item(3, WORDS, speaker=2)])
+    assert len(groups) == 2
+    assert not any({"article-1", "article-3"} <= {k[0] for k in g.members} for g in groups)
+
+
+def test_a_quote_without_speaker_takes_the_groups_speaker_outlet_and_date_with_their_article():
+    source = item(1, WORDS, speaker=7, outlet=3, date="2024-02-10", published="2024-02-11")
+    repeat = item(2, WORDS, speaker=None, published="2024-03-01")
+    [group] = group_quotes([repeat, source])
+    assert group.source == source.key
+    lent = group.lent[repeat.key]
+    assert (lent.speaker, lent.outlet, lent.date, lent.source) == (7, 3, "2024-02-10", 1)
+    assert source.key not in group.lent
+
+
+def test_the_first_known_source_is_the_earliest_that_names_an_outlet():
+    late = item(1, WORDS, outlet=4, published="2024-05-01")
+    early = item(2, WORDS, outlet=5, date="2024-01-20", published="2024-01-22")
+    undated = item(3, WORDS, published=None)
+    [group] = group_quotes([late, early, undated])
+    assert group.source == early.key
+    assert late.key not in group.lent  # it names an outlet of its own: no outlet or date is lent
+    assert (group.lent[undated.key].outlet, group.lent[undated.key].date) == (5, "2024-01-20")
+
+
+def test_groups_do_not_depend_on_the_order_of_the_quotes():
+    quotes = [item(1, WORDS), item(2, WORDS, speaker=None), item(3, "I will miss every single person on that crew."),
+              item(4, "The crew threw a party for my last day on set in May.", speaker=2),
+              item(5, "The crew threw a party for my last day on set.", speaker=None)]
+    expected = [(g.members, g.source) for g in group_quotes(quotes)]
+    for seed in range(5):
+        shuffled = quotes[:]
+        random.Random(seed).shuffle(shuffled)
+        assert [(g.members, g.source) for g in group_quotes(shuffled)] == expected
+
+
+def test_similarity_is_containment_for_a_long_enough_part():
+    whole, part = set(words(WORDS)), set(words("I will miss every single person on that crew"))
+    assert similarity(whole, part) == 1.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from castline.extract.cues import find_cues
+from castline.extract.quotecues import find_cues
 from castline.extract.quotes import find_quoted
 
 from .extraction import run

@@ -45,7 +45,7 @@ from ..lexicon import (
 )
 from .context import Context, Mention
 from .coref import gender_of
-from .cues import Cue, cues_in, find_cues
+from .quotecues import Cue, cues_in, find_cues
 from .entities import looks_like_title
 from .time import TimeExpr
 

@@ -1,4 +1,4 @@
-"""Attribution cues as data: the phrases that tell how words were given and to whom.
+"""Quote attribution cues as data: the phrases that tell how words were given and to whom.
 
 An interview ("in an interview with X", "speaking to X"), an appearance ("appeared
 on X"), a post ("in an Instagram post", "took to X"), a statement ("in a statement"),

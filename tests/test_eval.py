@@ -20,13 +20,14 @@ from .conftest import SHARED
 pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="../shared is absent")
 runner = CliRunner()
 
-# Pinned minimums on the seeds (see docs/accuracy.md for the current figures).
+# Pinned minimums a little under the figures in docs/accuracy.md: the seeds (two articles the first rules
+# were written from) and the development set (36 real articles from about 30 outlets).
 SEED_MINIMUMS = {
     ("published_accuracy", None): 1.0,
     ("boilerplate", "f1"): 0.95,
-    ("entities", "f1"): 0.95,
-    ("entities", "typed_recall"): 0.95,
-    ("facts", "f1"): 0.9,
+    ("entities", "f1"): 0.93,
+    ("entities", "typed_recall"): 0.9,
+    ("facts", "f1"): 0.88,
     ("quotes", "f1"): 0.95,
     ("quotes", "recall_direct"): 0.95,
     ("quotes", "speaker_accuracy"): 0.95,
@@ -35,6 +36,17 @@ SEED_MINIMUMS = {
     ("events", "f1"): 0.9,
     ("cross_document", "entity_merge_precision"): 0.95,
     ("cross_document", "entity_merge_recall"): 0.95,
+}
+DEV_MINIMUMS = {
+    ("entities", "f1"): 0.88,
+    ("entities", "typed_recall"): 0.72,
+    ("facts", "f1"): 0.53,
+    ("quotes", "f1"): 0.85,
+    ("quotes", "speaker_accuracy"): 0.70,
+    ("quotes", "outlet_accuracy"): 0.43,
+    ("events", "f1"): 0.38,
+    ("cross_document", "entity_merge_precision"): 0.95,
+    ("cross_document", "entity_merge_recall"): 0.85,
 }
 # trafilatura 2.3.1 alone reaches F1 0.953 on the page benchmark; castline must not do worse.
 PAGES_MINIMUM_F1 = 0.953
@@ -48,18 +60,23 @@ def export_of(inputs: list[str], tmp_path, *options: str):
     return out
 
 
-def test_seed_articles_score(tmp_path):
-    seeds = sorted(str(p) for p in (SHARED / "corpus" / "seeds").glob("*.txt"))
-    export = export_of(seeds, tmp_path)
+def scores_of(corpus: str, tmp_path) -> dict:
+    articles = sorted(str(p) for p in (SHARED / "corpus" / corpus).glob("*.txt"))
+    export = export_of(articles, tmp_path, "--jobs", "2")
     summary = tmp_path / "score.json"
     subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(export),
-                    str(SHARED / "corpus" / "seeds" / "gold"), "--json", str(summary)], check=True,
+                    str(SHARED / "corpus" / corpus / "gold"), "--json", str(summary)], check=True,
                    capture_output=True)
-    scores = json.loads(summary.read_text())
+    return json.loads(summary.read_text())
+
+
+@pytest.mark.parametrize("corpus, minimums", [("seeds", SEED_MINIMUMS), ("dev", DEV_MINIMUMS)])
+def test_accuracy_does_not_fall(tmp_path, corpus, minimums):
+    scores = scores_of(corpus, tmp_path)
     assert scores["documents_missing"] == []
-    for (section, measure), minimum in SEED_MINIMUMS.items():
-        value = scores[section] if measure is None else scores[section][measure]
-        assert value >= minimum, (section, measure, value)
+    low = {(section, measure): value for (section, measure), minimum in minimums.items()
+           if (value := scores[section] if measure is None else scores[section][measure]) < minimum}
+    assert not low, low
 
 
 def test_page_benchmark_is_at_least_trafilatura(tmp_path):

@@ -8,8 +8,9 @@ import pytest
 
 from castline.errors import InputError
 from castline.ingest import build_document, raw_articles
+from castline.ingest.clean import clean_text
 from castline.ingest.document import split_header
-from castline.ingest.metadata import outlet_from_url, parse_published
+from castline.ingest.metadata import dateline, find_datelines, outlet_from_url, parse_published, url_date
 from castline.settings import Settings
 
 from .conftest import SAMPLES
@@ -57,6 +58,61 @@ def test_published_keeps_its_precision(value, expected):
 ])
 def test_outlet_from_domain(url, outlet):
     assert outlet_from_url(url) == outlet
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.example.com/2021/10/20/mara-quinn-leaves-harbor-city-fire/", ("2021-10-20", "2021/10/20")),
+    ("https://news.example.com/blog/2013/03/11/finale-recap/98765/?rel=123", ("2013-03-11", "2013/03/11")),
+    ("https://www.example.com/why-mara-quinn-left-harbor-city-fire-2021-10", ("2021-10", "2021-10")),
+    ("https://example.com/soaps/news/2012/0823-quinn.php", ("2012-08-23", "2012/0823")),
+    ("https://example.com/tv/2022/05/harbor-city-fire-renewed", ("2022-05", "2022/05")),
+    ("https://example.com/2019/harbor-city-fire-review", ("2019", "2019")),
+    ("https://example.com/tv/20230329/harbor-city-fire-finale", ("2023-03-29", "20230329")),
+    ("https://example.com/2012/1345-quinn.php", ("2012", "2012")),  # no month 13: only the year folder
+    ("https://example.com/tv/harbor-city-fire-season-2-cast-1.6069054", None),
+    ("https://example.com/article-13574841/Quinn.html", None),
+    (None, None),
+])
+def test_url_date(url, expected):
+    assert url_date(url) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Tuesday Jun 06 2023", ("2023-06-06", "published")),
+    ("08:30 3 June 2021", ("2021-06-03", "published")),
+    ("Mar 9, 2019, 11:05 PM EST", ("2019-03-09", "published")),
+    ("Published on March 29, 2023", ("2023-03-29", "published")),
+    ("Updated: March 30, 2023 at 4:05 p.m. ET", ("2023-03-30", "updated")),
+    ("By Mara Quinn | Published March 3, 2023 | 5 min read", ("2023-03-03", "published")),
+    ("By Mara Quinn Published Mar 7, 2023 Updated Mar 8, 2023", ("2023-03-07", "published")),
+    ("Posted on March 7, 2023 by Tomas Reyes", ("2023-03-07", "published")),
+    ("By Tomas Reyes, March 7, 2023", ("2023-03-07", "published")),
+    ("Originally published March 7, 2023", ("2023-03-07", "published")),
+    ("Mar. 7, 2023 / 10:30 AM", ("2023-03-07", "published")),
+    ("2023-04-02", ("2023-04-02", "published")),
+    ("Share this article", None),
+    ("By Mara Quinn", None),
+    ("Season 2 premieres March 3, 2023", None),
+    ("The show aired on March 3, 2023.", None),
+    ("Monday, March 21", None),  # no year: a date in the text, not the page's
+])
+def test_dateline(line, expected):
+    assert dateline(line) == expected
+
+
+def test_datelines_are_found_near_the_top_with_offsets():
+    text = "Harbor City Fire ends\n\nUpdated: May 2, 2024\n\nPublished May 1, 2024\n\nMara Quinn said goodbye."
+    found = find_datelines(text)
+    assert [(d.value, d.role, text[d.start:d.end]) for d in found] == [
+        ("2024-05-02", "updated", "Updated: May 2, 2024"), ("2024-05-01", "published", "Published May 1, 2024")]
+
+
+def test_a_dateline_is_neither_title_nor_chrome():
+    cleaned = clean_text("Sign in\n\nTuesday Jun 06 2023\n\nMara Quinn Leaves Harbor City Fire After Seven Seasons\n\n"
+                         "Mara Quinn is leaving the firehouse drama after seven seasons, the network said on Monday.")
+    assert cleaned.title == "Mara Quinn Leaves Harbor City Fire After Seven Seasons"
+    assert cleaned.text.startswith("Tuesday Jun 06 2023\n\nMara Quinn is leaving")
+    assert cleaned.removed == ["Sign in"]
 
 
 def test_samples_folder_yields_every_article():

@@ -93,6 +93,16 @@ def test_article_text_is_escaped(client):
     assert "<img src=" not in html
 
 
+def test_article_shows_how_its_date_was_decided(client):
+    article = next(d for d in client.get("/api/documents").json()["items"] if "Is Leaving" in (d["title"] or ""))
+    dates = client.get(f"/api/documents/{article['id']}").json()["dates"]
+    assert {"source": "header", "rule": "stated", "value": "2024-03-14"}.items() <= dates["clues"][0].items()
+    assert any(value == "2017" for _, _, value in dates["spans"])  # "since its 2017 premiere", stored at ingest
+    html = client.get(f"/article/{article['id']}").text
+    assert 'id="publication-date"' in html and "<td>header</td><td>stated</td><td>2024-03-14</td>" in html
+    assert 'class="seg date"' in html or "seg date" in html
+
+
 # ---- a real browser -------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 __version__ = "0.1.0"
 
 # Bumped whenever extraction changes, so re-ingesting re-extracts stored articles.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"

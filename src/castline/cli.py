@@ -258,18 +258,23 @@ def timeline_command(name: Annotated[str, typer.Argument(help="Person, character
 
 @app.command("conflicts")
 def conflicts_command(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Facts where sources disagree, side by side: two ages, two season counts, two air dates.
+    """Where sources disagree, side by side: one character with two actors at once, ages that cannot all
+    hold, several networks for one show, two season counts or air dates.
 
     Example: castline conflicts --json
     """
     store = open_store(db)
     with store.sessions() as session:
         rows = find_conflicts(session)
-    table = _table("Conflicts", "subject", "predicate", "detail", "value", "sources")
+    table = _table("Conflicts", "kind", "about", "value", "sources", "note")
     for row in rows:
-        for value in row["values"]:
-            table.add_row(row["subject"]["name"], row["predicate"], row["detail"], str(value["value"]),
-                          "; ".join(f"{Path(s['source']).name} ({s['outlet'] or '?'})" for s in value["sources"]))
+        for n, value in enumerate(row["values"]):
+            shown = str(value["value"]) + (f" (as of {value['as_of']})" if value.get("as_of") else "")
+            sources = "; ".join(f"{s['outlet'] or Path(s['source']).name}"
+                                f"{' ' + s['published'] if s['published'] else ''}: {s['text']}"
+                                for s in value["sources"])
+            table.add_row(row["label"] if n == 0 else "", row["summary"] if n == 0 else "", shown, sources,
+                          row["note"] if n == 0 else "")
     emit(rows, as_json, table)
 
 

@@ -47,7 +47,9 @@ class Entity:
     type: str
     aliases: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
-    certain: bool = True  # False when only the language model's label typed it
+    certain: bool = True  # False when the article's cues leave the type in doubt
+    scores: dict[str, float] = field(default_factory=dict)  # the type model's probability of each type
+    reasons: list[str] = field(default_factory=list)  # the cues that decided the type
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,19 @@ class Event:
 
 
 @dataclass
+class DateEvidence:
+    """How the publication date was decided, and every date expression with the date it resolved to.
+
+    `clues` are JSON-ready records (source, rule, value, text, start, end, used); `spans` are
+    (start, end, value) of the date expressions, value None where the evidence cannot date one.
+    """
+
+    clues: list[dict[str, Any]] = field(default_factory=list)
+    spans: list[tuple[int, int, str | None]] = field(default_factory=list)
+    pinned: bool = False  # False when the date is a guess: past events bound it from below and nothing closes it
+
+
+@dataclass
 class DocExtraction:
     """Everything extracted from one document; a pure function of that document."""
 
@@ -104,7 +119,8 @@ class DocExtraction:
     facts: list[Fact] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    published: str | None = None  # inferred from the text when the document gave no date
+    published: str | None = None  # inferred from the URL, a dateline or the text when the document gave no date
+    dates: DateEvidence = field(default_factory=DateEvidence)
 
     def entity(self, key: str) -> Entity:
         return next(e for e in self.entities if e.key == key)

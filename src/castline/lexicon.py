@@ -91,6 +91,30 @@ OUTLETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Independent": (("The Independent",), ("independent.co.uk",)),
 }
 
+# Names on the lists above that are also common English words: they name an outlet or network only
+# when a cue says so ("told People", "the Fox drama").
+AMBIGUOUS_NAMES = frozenset({
+    "People", "Time", "Today", "Extra", "Max", "X", "History", "Discovery", "Metro", "Insider", "Mirror",
+    "Glamour", "Elle", "Deadline", "Threads", "Sky", "Fox", "OWN", "ET", "EW", "AP", "Parade", "Decider",
+    "Looper", "Collider", "Vulture", "Independent", "The View", "Today show", "IG", "SAG", "E!", "GMA", "Amazon",
+    "Apple TV", "Hallmark", "TIME", "Cameo", "Twitch", "Bustle", "Extra TV", "The Sun", "Guardian", "CW",
+    "NOW", "Dave", "Alibi", "Global", "City", "Crave", "Showcase", "Stan", "Binge", "Ovation", "Oxygen",
+    "Shudder", "Gold", "Nine", "Seven",
+})
+
+# Capitalized words that never start or continue a name: calendar words, the pronoun I, and the words
+# that number a show's parts ("Season 3", "Episode 4") in headlines.
+CALENDAR_WORDS = frozenset({
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})
+NOT_NAME_WORDS = CALENDAR_WORDS | frozenset({"i", "i'm", "i've", "i'd",
+    "i'll", "season", "seasons", "episode", "episodes", "part", "chapter", "volume", "vol", "ep",
+    "warning", "spoilers", "spoiler", "update", "editor's", "note", "photo", "photos", "video", "watch", "read",
+    "oh", "ok", "okay", "yes", "no", "hey", "wow", "please", "thanks", "thank", "dear",
+})
+
 # Social networks and video platforms: outlets when words are posted there.
 SOCIAL_NETWORKS: dict[str, tuple[str, ...]] = {
     "Instagram": ("IG", "Instagram Story", "Instagram Stories"),
@@ -120,6 +144,18 @@ NETWORKS: dict[str, tuple[str, ...]] = {
     "Prime Video": ("Amazon Prime Video", "Amazon"), "Apple TV+": ("Apple TV Plus", "Apple TV"),
     "BBC One": (), "BBC Two": (), "ITV": (), "Channel 4": (), "Sky": (), "CBC": (),
     "Crunchyroll": (), "Tubi": (), "Pluto TV": (), "Roku Channel": (), "BritBox": (), "Acorn TV": (),
+    "BBC Three": (), "BBC Four": (), "BBC iPlayer": ("iPlayer",), "ITV1": (), "ITV2": (), "ITVX": (),
+    "Channel 5": ("Channel Five",), "E4": (), "More4": (), "Sky Atlantic": (), "Sky One": (), "Sky Max": (),
+    "NOW": (), "UKTV": (), "Dave": (), "Alibi": (), "S4C": (), "RTÉ": ("RTE",), "RTÉ One": ("RTE One",),
+    "RTÉ2": ("RTE2",), "Virgin Media One": (), "TG4": (), "Channel 4's E4": (), "All 4": ("All4",),
+    "CTV": (), "Global": (), "Citytv": ("City",), "CBC Gem": (), "Crave": (), "Showcase": (),
+    "Seven Network": ("Channel 7", "Channel Seven", "7plus"), "Nine Network": ("Channel 9", "Channel Nine", "9Now"),
+    "Network 10": ("Channel 10", "Channel Ten", "10 Play"), "SBS": (), "Stan": (), "Foxtel": (), "Binge": (),
+    "ABC iview": (), "TVNZ": (), "Showmax": (), "Hotstar": (), "Crime + Investigation": (), "BET+": (),
+    "Starz Encore": (), "Epix": (), "MGM+": (), "Sundance TV": ("SundanceTV",), "IFC": (), "Ovation": (),
+    "Oxygen": (), "WE tv": (), "Telemundo": (), "Univision": (), "ESPN": (), "CNBC": (), "MSNBC": (),
+    "National Geographic": ("Nat Geo",), "Adult Swim": (), "Cartoon Network": (), "Disney Junior": (),
+    "The WB": (), "UPN": (), "Shudder": (), "Vudu": (), "Fubo": (), "YouTube TV": (), "Quibi": (),
 }
 
 # Unions, guilds and academies people are members of.
@@ -241,7 +277,12 @@ CHARACTER_TITLES = frozenset({
     "det", "detective", "sgt", "sergeant", "lt", "lieutenant", "capt", "captain", "officer",
     "agent", "dr", "doctor", "nurse", "chief", "commander", "deputy", "sheriff", "inspector",
     "constable", "ofc", "cmdr", "lieut", "chef", "judge", "coach", "professor", "prof",
+    "ds", "di", "dci", "dsi", "dc", "pc", "superintendent", "supt", "insp", "maj", "major", "col", "colonel",
+    "gen", "general", "adm", "admiral", "cpl", "corporal", "pvt", "private", "ada",
 })
+# Abbreviated ranks and honorifics the tokenizer must keep whole ("Det." is no sentence end).
+TITLE_ABBREVIATIONS = ("Det.", "Sgt.", "Lt.", "Capt.", "Cmdr.", "Insp.", "Supt.", "Maj.", "Col.", "Gen.", "Adm.",
+                       "Cpl.", "Pvt.", "Ofc.", "Lieut.", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "Mx.")
 
 # Honorifics stripped from a name before it is compared with others.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lady", "lord", "director"})
@@ -254,9 +295,63 @@ PERSON_EPITHET_NOUNS = frozenset({
     "executive", "exec", "co-star", "costar", "lead", "favorite", "icon", "legend", "hitmaker",
 })
 
+# Verbs of playing a role ("plays Nora Vance"), in every form the text uses.
+ROLE_VERBS = frozenset({"play", "plays", "played", "playing", "portray", "portrays", "portrayed", "portraying",
+                        "voice", "voices", "voiced", "voicing"})
+# Verbs of a show reaching its audience, as lemmas.
+AIRING_LEMMAS = frozenset({"air", "premiere", "debut", "stream", "broadcast", "launch"})
+AIRING_WORDS = frozenset({"air", "airs", "aired", "airing", "premiere", "premieres", "premiered", "premiering",
+                          "debut", "debuts", "debuted", "debuting", "stream", "streams", "streamed", "streaming",
+                          "broadcast", "broadcasts", "launches", "launched"})
+# Verbs of joining or leaving a cast.
+JOIN_LEAVE_WORDS = frozenset({"joined", "joins", "joining", "join", "left", "leaves", "leaving", "leave",
+                              "exited", "exits", "exiting", "exit", "departed", "departs", "departing", "quit",
+                              "quits", "quitting", "rejoined", "rejoins", "rejoining", "rejoin", "depart"})
+# Nouns that name a series ("the Netflix series X", "the medical drama X").
+SHOW_NOUNS = frozenset({"series", "show", "sitcom", "drama", "procedural", "soap", "spinoff", "spin-off",
+                        "comedy", "dramedy", "thriller", "docuseries", "reboot", "revival", "anthology",
+                        "prequel", "serial", "telenovela", "soap opera", "cartoon", "sci-fi", "saga"})
+# Nouns that name another kind of work ("the film X").
+WORK_NOUNS = frozenset({"film", "movie", "novel", "book", "album", "song", "play", "musical", "documentary",
+                        "video", "game", "memoir", "biopic", "comic", "feature", "miniseries", "short",
+                        "single", "record", "blockbuster", "flick", "sequel", "trilogy"})
+# Nouns that belong to a show ("the Harbor City Fire cast", "season 3 of Harbor City Fire").
+SHOW_PART_NOUNS = frozenset({"cast", "star", "stars", "co-star", "co-stars", "costar", "costars", "finale",
+                             "premiere", "episode", "episodes", "season", "seasons", "set", "fans", "writers",
+                             "creator", "creators", "showrunner", "showrunners", "producers", "revival", "reboot",
+                             "spinoff", "spin-off", "family", "alum", "alums", "alumni", "alumna",
+                             "characters", "storyline", "storylines", "viewers", "fandom", "pilot", "debut",
+                             "run", "writers'", "castmates", "cast members", "regular", "regulars", "plot",
+                             "trailer", "renewal", "cancellation", "ending", "version", "theme"})
+# Job words before a person's name ("actress Mara Quinn", "showrunner Gil Hartman").
+OCCUPATIONS = frozenset({
+    "actor", "actress", "star", "co-star", "costar", "creator", "co-creator", "showrunner", "co-showrunner",
+    "director", "producer", "writer", "host", "co-host", "comedian", "singer", "rapper", "executive",
+    "newcomer", "veteran", "alum", "alumna", "alumnus", "journalist", "reporter", "critic", "president", "ceo",
+    "chairman", "chairwoman", "chair", "boss", "author", "model", "musician", "playwright", "filmmaker",
+    "screenwriter", "spokesperson", "spokesman", "spokeswoman", "anchor", "presenter", "castmate", "castmates",
+    "co-stars", "costars", "stars", "actors", "actresses", "husband", "wife", "partner", "girlfriend",
+    "boyfriend", "fiancé", "fiancée", "daughter", "son", "mother", "father", "brother", "sister", "mom", "dad",
+    "friend", "pal", "colleague", "legend", "icon", "personality", "influencer", "entertainer", "performer",
+    "dancer", "choreographer", "composer", "novelist", "editor", "founder", "manager", "agent", "publicist",
+    "coach", "judge", "contestant", "winner", "nominee",
+})
+# Last words of organisation names ("Blue Harbor Studios", "Screen Actors Guild").
+ORG_SUFFIXES = frozenset({"studios", "studio", "productions", "entertainment", "pictures", "inc", "llc", "agency",
+                          "guild", "union", "association", "academy", "foundation", "university", "television",
+                          "media", "group", "network", "records", "films", "company", "corp", "corporation", "ltd",
+                          "council", "department", "institute", "society", "committee", "commission", "awards",
+                          "festival", "fest", "con", "hospital", "police", "army", "navy", "college", "school",
+                          "club", "league", "party", "church", "center", "centre", "bureau", "team",
+                          "precinct", "organization", "organisation", "trust", "fund", "bank", "ministry"})
+# Last words of place names ("Ramsay Street", "Kansas City").
+PLACE_SUFFIXES = frozenset({"street", "city", "county", "square", "island", "islands", "state", "town", "village",
+                            "valley", "beach", "park", "avenue", "road", "lane", "bay", "mountains", "river",
+                            "lake", "heights", "hills", "springs", "falls", "province", "kingdom", "republic"})
+
 # Lines that are page chrome, whatever page they come from (compared case-insensitively).
 BOILERPLATE_LINES = frozenset({
-    "already have an account?", "get back to the", "sign in", "sign up", "log in", "login",
+    "already have an account?", "sign in", "sign up", "log in", "login",
     "create an account", "create a free account", "register", "subscribe", "subscribe now",
     "in this article", "share", "share this article", "share this story", "share on facebook",
     "share on twitter", "tweet", "email", "print", "copy link", "link copied", "advertisement",
@@ -285,3 +380,115 @@ PHOTO_CREDIT_WORDS = frozenset({
     "courtesy", "wireimage", "filmmagic", "invision", "everett collection", "mega", "backgrid",
     "splash news", "rex", "instagram", "twitter", "youtube", "tiktok",
 })
+
+# Verbs that put a show, season or episode on screen, by lemma with their inflected forms. A present-tense
+# form with a date schedules it ("premieres on October 7"); "hit screens" is the phrase form.
+AIRING_VERBS: dict[str, tuple[str, ...]] = {
+    "air": ("air", "airs", "aired", "airing"),
+    "premiere": ("premiere", "premieres", "premiered", "premiering"),
+    "debut": ("debut", "debuts", "debuted", "debuting"),
+    "broadcast": ("broadcast", "broadcasts", "broadcasted", "broadcasting"),
+    "stream": ("stream", "streams", "streamed", "streaming"),
+    "launch": ("launch", "launches", "launched", "launching"),
+    "resume": ("resume", "resumes", "resumed", "resuming"),
+    "return": ("return", "returns", "returned", "returning"),
+    "drop": ("drop", "drops", "dropped", "dropping"),
+    "hit": ("hit screens", "hits screens", "hitting screens"),
+}
+AIRING_FORMS = frozenset(form for forms in AIRING_VERBS.values() for form in forms)
+
+# Words before a date that put it after the article: the future tense and schedules.
+FUTURE_MARKERS = ("will", "won't", "won’t", "'ll", "’ll", "shall", "is set to", "are set to", "set to", "slated",
+                  "scheduled", "upcoming", "is expected to", "are expected to", "plans to", "plan to",
+                  "is going to", "are going to", "next", "due to")
+# Verbs (lemmas and forms: lemmatizers miss some) whose passive or "to" form schedules what follows
+# ("is slated for Aug. 12", "is set to air").
+SCHEDULE_VERBS = frozenset({"set", "slate", "slated", "schedule", "scheduled", "expect", "expected", "plan", "planned",
+                            "due", "tap", "tapped", "eye", "eyed"})
+
+# Nouns for happenings: a year that modifies one ("his 2022 exit", "the 2017 awards") dates an event;
+# a year before any other noun ("the 2025 episodes", "2011's film") does not.
+HAPPENING_NOUNS = frozenset({
+    "exit", "departure", "debut", "premiere", "finale", "return", "comeback", "revival", "reboot", "launch",
+    "release", "wedding", "marriage", "divorce", "engagement", "death", "funeral", "memorial", "birth",
+    "awards", "award", "ceremony", "gala", "festival", "convention", "comic-con", "panel", "upfronts",
+    "emmys", "oscars", "globes", "baftas", "campaign", "strike", "tour", "interview", "announcement",
+    "cancellation", "renewal", "arrest", "lawsuit", "scandal", "retirement",
+})
+
+# Number words in "two years later", "three weeks ago".
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 0, "few": 0, "couple": 2,
+}
+
+# Words that make an amount of time vague ("less than two weeks ago"): such a span dates nothing.
+VAGUE_AMOUNT_WORDS = frozenset({"less", "more", "over", "under", "nearly", "almost", "about", "around", "some",
+                                "roughly", "approximately", "just", "barely", "than", "few", "several"})
+
+# Lines that carry a page's own date ("Published on March 29, 2023", "Updated: 10:57 15 May 2020").
+DATELINE_LABELS: dict[str, str] = {
+    "published": "published", "first published": "published", "originally published": "published",
+    "posted": "published", "date": "published",
+    "released": "published", "updated": "updated", "last updated": "updated", "modified": "updated",
+    "last modified": "updated", "edited": "updated",
+}
+
+# Event types by the words that signal them (regular expressions, any case), checked in order: first in the
+# clause of the date, then near it, then in the whole sentence. "{airing}" stands for the airing verbs above.
+EVENT_TRIGGERS: tuple[tuple[str, str], ...] = (
+    ("death", r"\b(?:died|dies|passed away|death|dead at \d+)\b"),
+    ("birth", r"\bborn\b"),
+    ("exit_announced", r"\b(?:announc|confirm|reveal)\w*\b.*\b(?:leav|exit|depart|quit|walk\w* away|bow\w* out)"),
+    ("written_off", r"\bwritten off\b|\bwrite\w* (?:him|her|them) off\b|\bkilled off\b"),
+    ("exit", r"\b(?:leav(?:e|es|ing)|left|exit\w*|depart\w*|walk\w* away|farewell|goodbye|quit\w*|bow\w* out|"
+             r"step\w* (?:away|down))\b"),
+    ("cancelled", r"\bcancel\w*|\baxed\b|\bended\b"),
+    ("renewed", r"\brenew\w*|\bpicked up\b|\brevived\b|\brescued\b"),
+    ("directing", r"\bdirect(?:s|ed|ing|or|orial)?\b"),
+    ("filming", r"\b(?:filming|filmed|shooting|production|wrapped (?:production|filming|shooting))\b"),
+    ("return", r"\b(?:return\w*|comeback|back to)\b"),
+    ("episode_aired", r"\b(?:{airing}|finale|episode|closed out|wrap\w*(?: up)? (?:its|the|their) [\w-]+ season)\b"),
+    ("union_action", r"\b(?:picket\w*|strike\w*|union|SAG-AFTRA|WGA|solidarity)\b"),
+    ("social_post", r"\b(?:Instagram|Twitter|TikTok|Facebook|social media|post(?:ed|s)?|caption\w*|tweet\w*|tribute|"
+                    r"selfie|photos?)\b"),
+    ("interview_published", r"\b(?:interview\w*|told|spoke|speaking|cover story|podcast|published|sat down|chatted|"
+                            r"report\w*|appear\w*|statement)\b"),
+    ("joined_show", r"\b(?:join\w*|cast as|cast in|signed on|boarded|promoted)\b"),
+    ("award", r"\b(?:award\w*|trophy|won|nominat\w*|Emmys?)\b"),
+    ("married", r"\b(?:married|wedding|wed)\b"),
+)
+
+# Services that stream rather than broadcast (names on NETWORKS): a show often streams on one while it airs
+# on a broadcaster, so two networks for one show where one streams are seldom a disagreement.
+STREAMERS = frozenset({
+    "HBO Max", "Max", "AMC+", "Paramount+", "Peacock", "Netflix", "Hulu", "Disney+", "Prime Video", "Apple TV+",
+    "Crunchyroll", "Tubi", "Pluto TV", "Roku Channel", "BritBox", "Acorn TV", "BBC iPlayer", "ITVX", "NOW",
+    "All 4", "CBC Gem", "Crave", "Stan", "Binge", "ABC iview", "Showmax", "Hotstar", "BET+", "MGM+", "Shudder",
+    "Vudu", "Fubo", "YouTube TV", "Quibi",
+})
+
+# Words that tell a role changed hands, said of the actor who takes it ("takes over the role", "replaces", "was
+# recast"; "the new <character>" is read beside these with the character's names) — in the passive ("replaced
+# by") they are said of the actor who gave it up.
+RECAST_PHRASES = (
+    "replace", "replaces", "replaced", "replacing", "replacement", "take over", "takes over", "took over",
+    "taking over", "taken over", "step into", "steps into", "stepped into", "stepping into", "recast", "recasts",
+    "recasting", "recasted", "succeeds", "succeeded", "succeeding", "successor", "fill the shoes",
+    "fills the shoes", "filling the shoes", "new face of", "handed the role",
+)
+# Words that tell a role changed hands, said of the actor who had it first ("originated the role").
+PREDECESSOR_PHRASES = (
+    "originated the role", "originated the part", "originally played", "originally portrayed", "previously played",
+    "previously portrayed", "formerly played", "formerly portrayed", "first played", "vacated the role",
+)
+# Words that tell a show changed networks ("moved to", "picked up by", "after being cancelled").
+NETWORK_MOVE_PHRASES = (
+    "move to", "moves to", "moved to", "moving to", "jump to", "jumps to", "jumped to", "jumping to", "heads to",
+    "headed to", "heading to", "shift to", "shifts to", "shifted to", "switch to", "switches to", "switched to",
+    "migrate to", "migrates to", "migrated to", "picked up by", "picked up at", "picks up", "picked it up",
+    "saved by", "rescued by", "revived by", "new home", "found a home", "lands at", "landed at", "landing at",
+    "after being cancelled", "after being canceled", "after its cancellation", "cancelled by", "canceled by",
+    "cancelled at", "canceled at", "axed by", "dropped by", "originally aired on", "previously aired on",
+    "formerly aired on", "originally on", "formerly on",
+)

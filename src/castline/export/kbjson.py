@@ -87,16 +87,23 @@ def export_kb(store: Store) -> dict[str, Any]:
 
 
 def _ids_of(conflict: dict[str, Any]) -> dict[str, Any]:
-    """A conflict with entity and document references as export ids."""
-    out = {"subject": _eid(conflict["subject"]["id"]), "predicate": conflict["predicate"],
-           "detail": conflict["detail"],
-           "values": [{"value": v["value"], "evidence": [{"doc": f"d{s['document']}", "start": s["start"],
-                                                          "end": s["end"], "text": s["text"]}
-                                                         for s in v["sources"]]} for v in conflict["values"]]}
-    if conflict.get("object"):
-        out["object"] = _eid(conflict["object"]["id"])
-    if conflict.get("as_of"):
-        out["as_of"] = conflict["as_of"]
+    """A conflict with entity and document references as export ids: an entity value becomes its id."""
+    out = {"kind": conflict["kind"], "subject": _eid(conflict["subject"]["id"]), "predicate": conflict["predicate"],
+           "detail": conflict["detail"]}
+    for key in ("object", "show"):
+        if conflict.get(key):
+            out[key] = _eid(conflict[key]["id"])
+    out["note"] = conflict["note"]
+    if "pairs" in conflict:
+        out["pairs"] = conflict["pairs"]
+    out["values"] = []
+    for value in conflict["values"]:
+        entity = value.get("entity")
+        row = {"value": _eid(entity["id"]) if entity else value["value"]}
+        row |= {key: value[key] for key in ("as_of", "born", "tenure") if value.get(key)}
+        row["evidence"] = [{"doc": f"d{s['document']}", "start": s["start"], "end": s["end"], "text": s["text"]}
+                           for s in value["sources"]]
+        out["values"].append(row)
     return out
 
 

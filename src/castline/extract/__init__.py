@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..document import DocExtraction, Document
+from ..document import DateEvidence, DocExtraction, Document
 from ..timing import Timings
 from .context import Context
 from .coref import find_epithets, learn_genders, resolve_pronouns
@@ -13,7 +13,7 @@ from .entities import find_entities
 from .events import find_events
 from .quotes import find_quotes
 from .relations import find_facts
-from .time import find_times, infer_published
+from .time import read_dates
 
 
 def extract(document: Document, nlp: Language, timings: Timings | None = None) -> DocExtraction:
@@ -29,8 +29,9 @@ def extract_parsed(document: Document, parsed: Doc, timings: Timings | None = No
     clock = timings if timings is not None else Timings()
     ctx = Context(document=document, doc=parsed)
     with clock.stage("time"):
-        published = document.published or infer_published(document.text)
-        times = find_times(document.text, published)
+        solved, times = read_dates(document.text, document.published, document.url, parsed)
+        published = solved.value
+        as_of = published if solved.pinned else None  # ages are not dated by a guess
     with clock.stage("entities"):
         pairs = find_entities(ctx)
     with clock.stage("coref"):
@@ -40,8 +41,10 @@ def extract_parsed(document: Document, parsed: Doc, timings: Timings | None = No
     with clock.stage("quotes"):
         quotes = find_quotes(ctx, times, published)
     with clock.stage("relations"):
-        facts = find_facts(ctx, pairs, epithets, times, published)
+        facts = find_facts(ctx, pairs, epithets, times, as_of)
     with clock.stage("events"):
         events = find_events(ctx, times)
+    dates = DateEvidence(solved.evidence(), [(t.start, t.end, t.value) for t in times], solved.pinned)
     return DocExtraction(entities=[e for e in ctx.entities if e.mentions], facts=facts, quotes=quotes,
-                         events=events, published=None if document.published else published)
+                         events=events, published=published if published != document.published else None,
+                         dates=dates)

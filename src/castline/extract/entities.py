@@ -1,532 +1,521 @@
-"""Named entities with their type, aliases and every mention, typed from the article's own cues.
+"""Named entities, one type decision per name over the whole article.
 
-spaCy's small model finds names but often mistypes them in TV coverage
-(a surname as a place, a character as an organisation), so its labels are
-only one weak vote. Candidates come from the model, from quoted titles and
-from the general outlet/network lists; names are grouped (full name,
-surname, first name); each group is typed by cues the article gives:
-"Name (Actor)", "his character Name", "Det. Name", "the Name episode",
-"on Name", "Name, 38,".
+Candidates (candidates.py) become name clusters: every form of one name in
+the article ("Capt. Nora Vance", "Vance", "Nora"), with its repeats found
+again in the text. Each cluster collects every cue the article gives for it
+— cue patterns around each mention (cues.py), the language model's labels,
+its grammatical role, its shape, its place in the article and in "X (Y)"
+and "X's Y" pairs — and the fitted type model (typer.py) turns them into a
+probability per type. A short form joins the full name it is part of unless
+its own cues make it something else ("Daphne Harrow" and the show
+"Harrow"). Pairs then settle what the cues leave open: in "Nora Vance (Mara
+Quinn)" the first is a character and the second a person.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
 from ..document import Entity
-from ..ingest.clean import is_headline_like
-from ..kb.names import name_key, strip_title
-from ..lexicon import CHARACTER_TITLES, HONORIFICS, NETWORKS, ORGANIZATIONS, OUTLETS, SOCIAL_NETWORKS
-from .context import Context, Mention
+from ..kb.names import name_key
+from ..lexicon import CHARACTER_TITLES, HONORIFICS, ORG_SUFFIXES, PLACE_SUFFIXES, REPORTING_VERBS, SHOW_NOUNS
+from .candidates import LEXICON_INDEX, Candidate, find_candidates, looks_like_title
+from .context import Context, Mention, inside
+from .cues import LINKS_BY_ID, CueIndex, find_links, index_cues
+from .typer import TypeModel, load_model
 
-# However often the model labels a name, its labels weigh at most this much against the article's cues.
-NER_VOTE_CAP = 2
-NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organization",
-              "WORK_OF_ART": "work", "FAC": "place"}
-QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"))
-SMALL = {"of", "the", "a", "an", "and", "in", "on", "at", "to", "for", "as", "with", "de", "van", "von",
-         "da", "del", "la", "le", "du", "di", "&"}
-# Single words that name an outlet or network only when a cue says so ("told People").
-AMBIGUOUS_WORDS = {"People", "Time", "Today", "Extra", "Max", "X", "History", "Discovery", "Metro",
-                   "Insider", "Mirror", "Glamour", "Elle", "Deadline", "Threads", "Sky", "Fox", "OWN",
-                   "ET", "EW", "AP", "Parade", "Decider", "Looper", "Collider", "Vulture", "Independent",
-                   "The View", "Today show", "IG", "SAG", "E!", "GMA", "Amazon", "Apple TV", "Hallmark",
-                   "TIME", "Cameo", "Twitch", "Bustle", "Extra TV", "The Sun", "Guardian", "CW"}
-LEXICON_CUE_BEFORE = re.compile(
-    r"(?:told|to|with|via|on|in|per|according to|from|for|speaking to|spoke to|speaking with)\s+(?:the\s+)?$")
-LEXICON_CUE_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:reported|magazine|interview|podcast|story|series|show|said)\b")
-ORG_SUFFIXES = {"studios", "studio", "productions", "entertainment", "pictures", "inc", "llc", "agency",
-                "guild", "union", "association", "academy", "foundation", "university", "television",
-                "media", "group", "network", "records", "films", "company", "corp", "corporation", "ltd"}
-_ROLE_CUES = (r"\bcharacter|\brole(?: of)?|\bplays|\bplayed|\bplaying|\bportrays|\bportrayed|\bportraying"
-              r"|\bstars as|\bstarred as|\bstarring as|\bcast as|\breturn(?:s|ed|ing)? as|\b(?:run|time|stint|turn|"
-              r"tenure|years|days) as|\bwrapping up as|\bwrapped up as")
+__all__ = ["find_entities", "looks_like_title", "name_clusters", "ROLE_BEFORE"]
+
+PEOPLE = ("person", "character")
+THINGS = ("show", "episode", "network", "outlet", "organization", "work", "franchise", "place")
+# A short form whose own cues give it another kind of type with at least this probability stays apart
+# from the full name it is part of ("Harrow" the show beside "Daphne Harrow").
+SEPARATE_SHORT_FORM = 0.5
+# A cluster typed with at least this probability counts as certain when articles are merged.
+CERTAIN = 0.7
 _TITLE_WORDS = "|".join(sorted(CHARACTER_TITLES, key=len, reverse=True))
-CHARACTER_CUE_BEFORE = re.compile(rf"(?:{_ROLE_CUES})\s*,?\s*(?:(?:{_TITLE_WORDS})\.?\s+)?$", re.I)
-# "stars Lucia Ferreira as Dr. Amara Lang": a name, "as", the role.
-NAME_AS_BEFORE = re.compile(rf"\b(?:stars|starring|co-stars|co-starring|casts?|featuring|features|opposite|and)\s+"
-                            rf"(?:[A-Z][\w'’-]+\s+){{1,3}}as\s+(?:(?i:{_TITLE_WORDS})\.?\s+)?$")
 # A name right after these is a role being talked about, not someone taking part in the story.
-ROLE_BEFORE = re.compile(rf"(?:{_ROLE_CUES}|\bas)\s+(?:[A-Z][a-z]*\.?\s+)?$")
-PERSON_CUE_BEFORE = re.compile(
-    r"\b(?:co-?stars?|castmates?|cast members?|actor|actress|star|creator|showrunner|director|producer|"
-    r"writer|executive producer|host|alum|on-?screen (?:wife|husband|partner|love|mom|dad))\s*,?\s*$", re.I)
-SHOW_CUE_AFTER = re.compile(
-    r"^(?:'s|’s)?\s*(?:fans|set|star(?!\s+(?:as|in)\b)|stars\s+(?=[A-Z])|co-?stars?|cast|castmates?|season|seasons|"
-    r"episode|episodes|airs|"
-    r"aired|premiere|premiered|finale|writers|showrunners?|series|revival|reboot|spinoff|spin-off|"
-    r"universe|franchise|family|(?:is|was|will be|has been)\s+(?:back|renewed|cancell?ed|picked up)|"
-    r"(?:returns|will return|is returning) for)\b", re.I)
-# A show cue's vote by the model's own label for the name: it often takes titles for people, and
-# places are left, joined and cheered for ("Chicago fans") too.
-SHOW_CUE_WEIGHT = {"person": 1.5, "place": 1.5}
-# "on X" is a weak cue: people are on Instagram and on Monday, shows are on too.
-ON_BEFORE = re.compile(r"\b(?:appear(?:s|ed|ing)?|star(?:s|red|ring)?|role|guest|work(?:s|ed|ing)?|cast|"
-                       r"character|scene|set|fans|time|run|tenure|stint|seasons?)\s+on\s+(?:the\s+)?$", re.I)
-SHOW_CUE_BEFORE = re.compile(r"(?:\bseason \d+ of|\b(?:episode|finale|premiere|season|set|cast|star|stars|alum|"
-                             r"creator|showrunner|writers|fans|revival|reboot|spinoff) of|\bjoined|\bleft|\bleaving|"
-                             r"\bexit from|\brenewed|\bcancell?ed|\bpicked up)\s+(?:the\s+)?$", re.I)
-EPISODE_CUE = re.compile(r"\bepisodes?\b[^.“\"]{0,50}?\b(?:titled|called|named|dubbed)\s*[“\"‘]?$"
-                         r"|\bepisodes?\s*[“\"‘]?$|\bepisode \d+['’]s\s*[“\"‘]?$", re.I)
-AIRING = re.compile(r"\b(?:aired|airs|airing|hit screens|premiered|premieres|debuted|broadcast)\b", re.I)
-FRANCHISE_AFTER = re.compile(r"^\W{0,3}\s*(?:universe|franchise|shows|verse|series of shows)\b", re.I)
-WORK_AFTER = re.compile(r"^\W{0,3}\s*(?:video|film|movie|book|song|album|podcast|documentary|special|play|"
-                        r"musical|compilation|clip|trailer|reel)\b", re.I)
-TITLE_PREFIX = re.compile(
-    r"\b(?P<title>(?i:" + "|".join(sorted(CHARACTER_TITLES | {"director"}, key=len, reverse=True)) +
-    r")\.?)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
-# Cues that the capitalized name after them is a publication or programme ("in an interview with X").
-_NAME = r"(?P<name>[A-Z][\w'’!.&-]*(?:\s+(?:[A-Z][\w'’!.&-]*|of|the|and|&|on|in)){0,6})"
-OUTLET_CUE = re.compile(
-    r"(?i:\b(?:in|during|for)\s+(?:an?|his|her|their)\s+(?:\w+\s+){0,2}?(?:interview|conversation|chat|sit-down|"
-    r"Q&A|appearance)\s+(?:with|on)|\bspeaking\s+(?:to|with)|\bspoke\s+(?:to|with)|\btalking\s+(?:to|with)|"
-    r"\btalked\s+(?:to|with)|\bsat\s+down\s+with|\bchatted\s+with|\bappear(?:ed|ing|s)?\s+on|\bguest\s+on|"
-    r"\bvia)\s+(?:the\s+)?" + _NAME)
-OUTLET_AFTER = re.compile(r"(?P<name>[A-Z][\w'’!.&-]*(?:\s+[A-Z][\w'’!.&-]*){0,4})\s+(?:first\s+)?reported\b")
-AGE_AFTER = re.compile(r"^,\s*\d{1,3},")
-PERSON_CUE_AFTER = re.compile(r"^(?:(?:'s|’s)\s+(?:character|role|portrayal|performance|co-?stars?|castmates?)"
-                              r"|,?\s+(?:who\s+)?(?:plays|played|portrays|portrayed|stars as|starred as|starring as"
-                              r"|will play|has played|is playing))\b")
+ROLE_BEFORE = re.compile(r"(?:\bcharacter|\brole(?: of)?|\bplays|\bplayed|\bplaying|\bportrays|\bportrayed|"
+                         r"\bportraying|\bas)\s+(?:[A-Z][a-z]*\.?\s+)?$")
+NER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE")
+GLUE_WORDS = {"of", "the", "and", "in", "on", "with", "to", "for", "at", "a", "an"}
 
 
 @dataclass
-class Candidate:
-    start: int
-    end: int
-    text: str
-    origin: str  # lexicon, quoted, ner, title
-    type_hint: str | None = None
-    canonical: str | None = None  # lexicon name
-    votes: Counter = field(default_factory=Counter)
+class Cluster:
+    """Every mention of one name in one article, and what the article says about its type."""
+
+    key: str
+    mentions: list[Candidate] = field(default_factory=list)
+    lexicon: tuple[str, str] | None = None
+    features: dict[str, float] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """The fullest form, the most frequent among equals (the first written on a tie)."""
+        if self.lexicon:
+            return self.lexicon[0]
+        forms = Counter(m.name for m in self.mentions)
+        return max(forms, key=lambda f: (len(_words(f)), f[:4] == "The ", forms[f], -self._first(f)))
+
+    def _first(self, form: str) -> int:
+        return min(m.start for m in self.mentions if m.name == form)
+
+    @property
+    def words(self) -> list[str]:
+        return _words(self.name)
+
+    @property
+    def kind(self) -> str:
+        if self.lexicon:
+            return self.lexicon[1]
+        return max(self.scores, key=self.scores.__getitem__) if self.scores else "none"
+
+
+def _words(name: str) -> list[str]:
+    words = name.split()
+    return words[1:] if len(words) > 1 and words[0] == "The" else words
 
 
 @dataclass
-class Group:
-    name: str
-    candidates: list[Candidate] = field(default_factory=list)
-    votes: Counter = field(default_factory=Counter)
-    ner_votes: Counter = field(default_factory=Counter)  # the model's labels: weak, capped
-    fixed_type: str | None = None
+class Structure:
+    """Pairs of names the text sets side by side: 'X (Y)' and "X's Y"."""
 
-    def tally(self) -> Counter:
-        return self.votes + Counter({k: min(v, NER_VOTE_CAP) for k, v in self.ner_votes.items()})
+    parentheses: list[tuple[Candidate, Candidate]] = field(default_factory=list)  # (outer, inner)
+    possessives: list[tuple[Candidate, Candidate]] = field(default_factory=list)  # (owner, owned)
+    links: list[tuple[str, Candidate, Candidate]] = field(default_factory=list)  # (link id, actor, character)
 
 
-def _lexicon_patterns() -> list[tuple[str, str, str]]:
-    """(surface form, canonical name, type) for every outlet, network and organisation name."""
-    forms: list[tuple[str, str, str]] = []
-    for name, (aliases, _) in OUTLETS.items():
-        forms += [(n, name, "outlet") for n in (name, *aliases)]
-    for name, aliases in SOCIAL_NETWORKS.items():
-        forms += [(n, name, "outlet") for n in (name, *aliases)]
-    for name, aliases in NETWORKS.items():
-        forms += [(n, name, "network") for n in (name, *aliases)]
-    for name, aliases in ORGANIZATIONS.items():
-        forms += [(n, name, "organization") for n in (name, *aliases)]
-    forms += [(f.upper(), canonical, kind) for f, canonical, kind in forms if len(f) > 4]  # "TVLINE |" in Q&As
-    seen: dict[str, tuple[str, str, str]] = {}
-    for form in forms:
-        seen.setdefault(form[0], form)
-    return sorted(seen.values(), key=lambda f: -len(f[0]))
-
-
-LEXICON_FORMS = _lexicon_patterns()
-LEXICON_INDEX = {form: (canonical, kind) for form, canonical, kind in LEXICON_FORMS}
-LEXICON_RE = re.compile(r"(?<![\w&+!])(" + "|".join(re.escape(f) for f, _, _ in LEXICON_FORMS) + r")(?![\w&+]|!\w)")
-
-
-def lexicon_candidates(text: str) -> list[Candidate]:
-    found = []
-    for match in LEXICON_RE.finditer(text):
-        form = match.group(1)
-        canonical, kind = LEXICON_INDEX[form]
-        if form in AMBIGUOUS_WORDS or canonical in AMBIGUOUS_WORDS:
-            before = text[max(0, match.start() - 40):match.start()]
-            after = text[match.end():match.end() + 30]
-            if not (LEXICON_CUE_BEFORE.search(before) or LEXICON_CUE_AFTER.match(after)):
-                continue
-        if kind == "outlet" and canonical in NETWORKS and re.match(r"\s*(?:'s|’s)?\s*(?:drama|series|show|"
-                                                                  r"comedy|sitcom)", text[match.end():]):
-            kind = "network"
-        found.append(Candidate(match.start(), match.end(), form, "lexicon", kind, canonical))
-    return found
-
-
-def looks_like_title(inner: str) -> bool:
-    words = inner.split()
-    if not 1 <= len(words) <= 8 or not inner[:1].isupper() and not inner[:1].isdigit():
-        return False
-    if re.search(r"[!?;]|[.,]\s", inner) or inner.endswith(("!", "?")):
-        return False
-    content = [w for w in words if w.lower() not in SMALL]
-    return bool(content) and sum(w[:1].isupper() or w[:1].isdigit() for w in content) / len(content) >= 0.75
-
-
-def quoted_candidates(text: str) -> list[Candidate]:
-    """Short Title Case phrases in quotation marks: show, episode and work titles."""
-    found = []
-    for opening, closing in QUOTE_PAIRS:
-        pattern = re.compile(rf"(?<![\w]){re.escape(opening)}([^{re.escape(closing)}\n]{{1,80}}?){re.escape(closing)}"
-                             r"(?![^\W_])")
-        for match in pattern.finditer(text):
-            inner = match.group(1)
-            stripped = inner.rstrip(",. ")
-            if stripped.endswith("P.D") or re.search(r"\b[A-Z]\.[A-Z]$", stripped):
-                stripped += "."
-            if not looks_like_title(stripped):
-                continue
-            start = match.start(1)
-            found.append(Candidate(start, start + len(stripped), stripped, "quoted"))
-    return found
-
-
-def cue_candidates(text: str) -> list[Candidate]:
-    """Names that cues mark as outlets: 'in an interview with X', 'speaking to X', 'via X', 'X reported'."""
-    found = []
-    for pattern in (OUTLET_CUE, OUTLET_AFTER):
-        for match in pattern.finditer(text):
-            name = re.sub(r"(?:\s+(?:of|the|and|&|on|in))+$", "", match.group("name")).rstrip(".'’")
-            if name.lower() in ("the", "a") or name.split()[0].lower() in SMALL:
-                continue
-            start = match.start("name")
-            cand = Candidate(start, start + len(name), name, "cue")
-            cand.votes["outlet"] = 4
-            found.append(cand)
-    return found
-
-
-def clean_ner_span(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Trim 'the', possessives and stray punctuation from a model entity span."""
-    span = text[start:end]
-    match = re.match(r"(?i)the\s+", span)
-    if match:
-        start += match.end()
-    span = text[start:end]
-    possessive = re.search(r"['’]s?$", span)
-    if possessive:
-        end -= len(possessive.group())
-    while end > start and text[end - 1] in ",;:!?)(\"“”‘’-— ":
-        end -= 1
-    if end > start and text[end - 1] == "." and not re.search(r"\b[A-Z]\.[A-Z]?\.?$|\b[A-Z]\.$", text[start:end]):
-        end -= 1
-    span = text[start:end]
-    if len(span) < 2 or not span[:1].isupper() or not re.search(r"[A-Za-z]", span):
-        return None
-    words = span.split()
-    if any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in SMALL or not w[:1].isalpha()) for w in words):
-        return None
-    if strip_title(span).lower().rstrip(".") in CHARACTER_TITLES | HONORIFICS:
-        return None
-    return start, end
-
-
-def ner_candidates(ctx: Context) -> list[Candidate]:
-    found = []
-    for ent in ctx.doc.ents:
-        kind = NER_LABELS.get(ent.label_)
-        if kind is None or (len(ent) == 1 and (ent[0].tag_.startswith("VB") or ent[0].is_stop)):
-            continue  # "Directing" at the head of a subheading is no name
-        bounds = clean_ner_span(ctx.text, ent.start_char, ent.end_char)
-        if bounds is None:
-            continue
-        start, end = bounds
-        found.append(Candidate(start, end, ctx.text[start:end], "ner", kind))
-    return found
-
-
-def _is_propn(token) -> bool:
-    return token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper() and token.text.isalpha()
-
-
-# What may join proper nouns inside one name ("Law & Order"); "and", "of" and "'s" join two names too often.
-NAME_GLUE = {"&"}
-
-
-def propn_candidates(ctx: Context) -> list[Candidate]:
-    """Runs of two or more proper nouns the model left unlabelled ("Tomas Reyes", "Law & Order")."""
-    found = []
-    tokens = list(ctx.doc)
-    i = 0
-    while i < len(tokens):
-        if not _is_propn(tokens[i]):
-            i += 1
-            continue
-        end = i
-        j = i + 1
-        while j < len(tokens) and not tokens[j].is_sent_start:
-            if _is_propn(tokens[j]):
-                end = j
-            elif tokens[j].text not in NAME_GLUE or (j + 1 < len(tokens) and not _is_propn(tokens[j + 1])):
-                break
-            j += 1
-        if end > i:
-            start, stop = tokens[i].idx, tokens[end].idx + len(tokens[end].text)
-            found.append(Candidate(start, stop, ctx.text[start:stop], "propn"))
-        i = end + 1
-    return found
-
-
-def title_candidates(text: str) -> list[Candidate]:
-    """'Capt. Nora Vance', 'Director Tomas': the name, with the titled form kept as an alias."""
-    found = []
-    for match in TITLE_PREFIX.finditer(text):
-        if not match.group("title")[0].isupper():
-            continue
-        title = match.group("title").lower().rstrip(".")
-        # real people are called Dr. or Judge too: such titles only lean towards a character
-        weak = title in ("doctor", "dr", "prof", "professor", "judge", "coach")
-        hint = "character" if title in CHARACTER_TITLES and not weak else None
-        votes = Counter({"_alias:" + match.group(0): 1})
-        if weak:
-            votes["character"] = 3
-        found.append(Candidate(match.start("name"), match.end("name"), match.group("name"), "title", hint,
-                               votes=votes))
-    return found
-
-
-def headline_spans(text: str) -> list[tuple[int, int]]:
-    """Subheadings in the body: Title Case lines without a full stop, where the model sees names everywhere."""
-    return [m.span() for m in re.finditer(r"[^\n]+", text) if is_headline_like(m.group())]
-
-
-def without_headline_only_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """A name inside a subheading makes an entity only if each of its words is capitalized in the body too."""
-    spans = headline_spans(text)
-    if not spans:
-        return candidates
-    body = list(text)
-    for start, end in spans:
-        body[start:end] = " " * (end - start)
-    body_words = set(re.findall(r"[A-Z][\w'’.-]*", "".join(body)))
-    return [c for c in candidates if c.origin == "lexicon" or not any(s <= c.start < e for s, e in spans)
-            or all(word in body_words for word in strip_title(c.text).split())]
-
-
-def non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
-    """Lexicon names first, then quoted titles, titled names, then the model's spans; longer wins."""
-    rank = {"lexicon": 0, "quoted": 1, "title": 2, "cue": 3, "ner": 4, "propn": 5}
-    chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
-    for cand in sorted(candidates, key=lambda c: (rank[c.origin], -(c.end - c.start), c.start)):
-        if any(cand.start < e and s < cand.end for s, e in taken):
-            continue
-        chosen.append(cand)
-        taken.append((cand.start, cand.end))
-    return sorted(chosen, key=lambda c: c.start)
-
-
-def group_candidates(candidates: list[Candidate]) -> list[Group]:
-    """Full names head groups; surnames, first names and shorter forms join the group they belong to."""
-    groups: dict[str, Group] = {}
-    order: list[Group] = []
-
-    def group_for(key: str, name: str) -> Group:
-        if key not in groups:
-            groups[key] = Group(name)
-            order.append(groups[key])
-        return groups[key]
-
-    person_like = [c for c in candidates if c.origin in ("ner", "title", "cue", "propn")]
-    heads = {name_key(strip_title(c.text)): strip_title(c.text) for c in person_like
-             if len(strip_title(c.text).split()) > 1}
+def split_possessives(text: str, candidates: list[Candidate]) -> tuple[list[Candidate], list[tuple]]:
+    """"X's Y" is one title ("Harbor's Edge") unless X or Y is named on its own elsewhere in the article,
+    both are full names, or Y is a title of its own ("The ...")."""
+    # a name written alone elsewhere, and not as "X's" itself (a title shortened: "on Harbor's")
+    plain = [c for c in candidates if c.possessive is None and not re.match(r"['’]", text[c.end:c.end + 1])]
+    keys = {name_key(c.name) for c in plain}
+    surnames = {_words(c.name)[-1] for c in plain if len(_words(c.name)) > 1}
+    out, pairs = [], []
     for cand in candidates:
-        if cand.origin == "lexicon":
-            group_for("lex:" + cand.canonical, cand.canonical).candidates.append(cand)
+        if cand.possessive is None:
+            out.append(cand)
             continue
-        name = strip_title(cand.text)
-        key = name_key(name)
-        if cand.origin in ("ner", "title", "cue", "propn"):
-            tokens = name.split()
-            owners = [k for k, full in heads.items() if k != key and _is_part_of(tokens, full.split())]
-            if owners:
-                key = _nearest_owner(owners, cand, groups, heads)
-                name = heads[key]
-        group_for(key, name).candidates.append(cand)
-    return order
-
-
-def _is_part_of(tokens: list[str], full: list[str]) -> bool:
-    if len(tokens) >= len(full):
-        return False
-    n = len(tokens)
-    return full[:n] == tokens or full[-n:] == tokens
-
-
-def _nearest_owner(owners: list[str], cand: Candidate, groups: dict[str, Group], heads: dict[str, str]) -> str:
-    """Among full names a short name could belong to, the one named most recently before it."""
-    def last_before(key: str) -> int:
-        group = groups.get(key)
-        starts = [c.start for c in group.candidates if c.start < cand.start] if group else []
-        return max(starts, default=-1)
-    return max(owners, key=last_before)
-
-
-NETWORK_POSSESSIVE = re.compile(r"(?:" + "|".join(re.escape(n) for n in sorted(NETWORKS, key=len, reverse=True))
-                                + r")['’]s\s+(?:[\w-]+\s+){0,3}?(?:(?:drama|series|comedy|procedural|sitcom|show|"
-                                r"thriller|dramedy|soap|hit|reboot|revival|spinoff|spin-off)\s+)?$")
-# "the film Northern Line", "the Netflix series Saint Brigid"
-KIND_BEFORE = re.compile(r"\b(?:(?P<work>film|movie|novel|book|album|song|play|musical|documentary|miniseries|"
-                         r"video)|(?P<show>series|show|sitcom|drama|procedural|soap|spinoff|spin-off))\s+$", re.I)
-
-
-def vote_types(ctx: Context, group: Group) -> None:
-    text = ctx.text
-    for cand in group.candidates:
-        if cand.origin == "lexicon":
-            group.fixed_type = group.fixed_type or cand.type_hint
+        owner_text = text[cand.start:cand.possessive]
+        tail = re.match(r"['’]s?\s*", text[cand.possessive:cand.end])
+        rest_start = cand.possessive + (tail.end() if tail else 0)
+        rest_text = text[rest_start:cand.end]
+        split = (name_key(owner_text) in keys or owner_text.split()[-1] in surnames or name_key(rest_text) in keys
+                 or rest_text.startswith("The ") or len(owner_text.split()) > 1 and len(rest_text.split()) > 1)
+        if not split or not rest_text:
+            out.append(Candidate(cand.start, cand.end, cand.text, cand.origin, headline=cand.headline))
             continue
-        before = text[max(0, cand.start - 60):cand.start]
-        after = text[cand.end:cand.end + 60]
-        if cand.origin == "quoted":
-            _vote_title(ctx, group, cand, before, after)
+        owner = Candidate(cand.start, cand.possessive, owner_text, "run", headline=cand.headline)
+        owned = Candidate(rest_start, cand.end, rest_text, "run", headline=cand.headline)
+        out += [owner, owned]
+        pairs.append((owner, owned))
+    return out, pairs
+
+
+def person_parts(doc: Doc, candidates: list[Candidate]) -> set[str]:
+    """First and last names of two- or three-word names, and of those the model takes for people or that carry
+    a rank: where they stand alone in the text ("Reyes pointed out …"), they are found as further mentions."""
+    parts = set()
+    for cand in candidates:
+        words = cand.name.split()
+        span = _span(doc, cand)
+        if len(words) < 2 or cand.lexicon or span is None:
             continue
-        group.votes.update({k: v for k, v in cand.votes.items() if not k.startswith("_")})
-        if cand.type_hint and cand.origin == "ner":
-            group.ner_votes[cand.type_hint] += 1
-        elif cand.type_hint:
-            group.votes[cand.type_hint] += 4
-        if CHARACTER_CUE_BEFORE.search(before):
-            group.votes["character"] += 4
-        if AGE_AFTER.match(after) or PERSON_CUE_AFTER.match(after) or PERSON_CUE_BEFORE.search(before):
-            group.votes["person"] += 3
-        if cand.origin in ("ner", "propn"):
-            cues = bool(SHOW_CUE_AFTER.match(after)) + bool(SHOW_CUE_BEFORE.search(before) or ON_BEFORE.search(before))
-            if cues:
-                group.votes["show"] += cues * SHOW_CUE_WEIGHT.get(cand.type_hint, 3)
-        if NETWORK_POSSESSIVE.search(before):  # "NBC's Harbor City Fire"
-            group.votes["show"] += 3
-        kind_before = KIND_BEFORE.search(before)
-        if kind_before and cand.type_hint != "person" or kind_before and kind_before.group("work"):
-            group.votes["work" if kind_before.group("work") else "show"] += 3
-        if NAME_AS_BEFORE.search(before):
-            group.votes["character"] += 4
+        person_like = cand.origin == "run" and len(words) <= 3 and all(w.isalpha() for w in words)
+        if cand.title or person_like or any(t.ent_type_ == "PERSON" for t in span):
+            parts |= {w for w in (words[0], words[-1]) if len(w) > 1 and w[0].isupper() and w.isalpha()}
+    return parts
 
 
-def _vote_title(ctx: Context, group: Group, cand: Candidate, before: str, after: str) -> None:
-    sentence = ctx.sentence_of(cand.start)
-    if FRANCHISE_AFTER.match(after):
-        group.votes["franchise"] += 4
-    elif WORK_AFTER.match(after):
-        group.votes["work"] += 4
-    elif EPISODE_CUE.search(before[-70:]) or re.search(r"\b(?:episodes?|finale|premiere)\b", before[-25:], re.I) \
-            or re.match(r"^\W{0,3}\s*episode\b", after, re.I):
-        group.votes["episode"] += 4
-    elif SHOW_CUE_AFTER.match(after.lstrip("”\"’ ")) or SHOW_CUE_BEFORE.search(before.rstrip("“\"‘ ")):
-        group.votes["show"] += 3
-    elif AIRING.search(sentence.text) and re.search(r"\bepisode", ctx.text, re.I):
-        group.votes["episode"] += 2
-    else:
-        group.votes["title"] += 1
+def add_repeats(text: str, candidates: list[Candidate], parts: set[str] = frozenset()) -> list[Candidate]:
+    """Every further occurrence, as written, of each name the candidates hold (the lists' names aside)."""
+    taken = sorted((c.start, c.end) for c in candidates)
+    forms = {c.text for c in candidates if c.origin != "lexicon" and len(c.text) > 1} | parts
+    repeats: list[Candidate] = []
+    for form in sorted(forms, key=len, reverse=True):
+        for match in re.finditer(rf"(?<![\w&-]){re.escape(form)}(?![\w&]|-\w)", text):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            taken.append(match.span())
+            repeats.append(Candidate(match.start(), match.end(), form, "repeat"))
+    return sorted(candidates + repeats, key=lambda c: c.start)
 
 
-def vote_parentheticals(ctx: Context, groups: list[Group]) -> list[tuple[Group, Group, int]]:
-    """'Nora Vance (Mara Quinn)': a character and the actor who plays them."""
-    by_start = {c.start: (g, c) for g in groups for c in g.candidates}
+def parentheses(text: str, candidates: list[Candidate]) -> list[tuple[Candidate, Candidate]]:
+    """'Nora Vance (Mara Quinn)', 'Nora [Mara Quinn]': a name, then another alone in brackets right after it."""
+    by_start = {c.start: c for c in candidates}
     pairs = []
-    for group in groups:
-        for cand in group.candidates:
-            match = re.match(r"\s*\(", ctx.text[cand.end:cand.end + 3])
-            if not match or cand.origin == "lexicon":
-                continue
-            inner = by_start.get(cand.end + match.end())
-            if inner is None or inner[0] is group or inner[1].origin == "lexicon":
-                continue
-            if ctx.text[inner[1].end:inner[1].end + 1] != ")":
-                continue
-            group.votes["character"] += 5
-            inner[0].votes["person"] += 5
-            pairs.append((inner[0], group, cand.start))
+    for cand in candidates:
+        bracket = re.match(r"\s*([(\[])", text[cand.end:cand.end + 3])
+        if not bracket:
+            continue
+        inner = by_start.get(cand.end + bracket.end())
+        closing = ")" if bracket.group(1) == "(" else "]"
+        if inner is not None and text[inner.end:inner.end + 1] == closing and inner.lexicon is None:
+            pairs.append((cand, inner))
     return pairs
 
 
-def decide_type(ctx: Context, group: Group, show_exists: bool) -> str | None:
-    if group.fixed_type:
-        return group.fixed_type
-    votes = group.tally()
-    if not votes:
-        return None
-    kind, _ = votes.most_common(1)[0]
-    if kind == "title":
-        titles = [c for c in group.candidates if c.origin == "quoted"]
-        return "work" if show_exists or len(titles) < 2 else "show"
-    if kind in ("person", "character") and len(group.name.split()) == 1 and not group.votes \
-            and len(group.candidates) < 2:
-        return None  # one bare word the model calls a name, and nothing in the article to back it
-    if kind == "organization":
-        if votes.get("person") or votes.get("character"):
-            return "person" if votes["person"] >= votes["character"] else "character"
-        last = group.name.split()[-1].lower().rstrip(".")
-        acronym = re.fullmatch(r"[A-Z][A-Z0-9&-]+", group.name)
-        return "organization" if last in ORG_SUFFIXES or acronym else None
-    return kind
-
-
-def add_unlabelled_occurrences(text: str, groups: list[Group], candidates: list[Candidate]) -> None:
-    """Every further occurrence of a multi-word name the model labelled somewhere, so that its cues vote too."""
-    taken = [(c.start, c.end) for c in candidates]
-    for group in groups:
-        if len(group.name.split()) < 2 or all(c.origin in ("lexicon", "quoted") for c in group.candidates):
+def role_links(doc: Doc, candidates: list[Candidate]) -> list[tuple[str, Candidate, Candidate]]:
+    """'X plays Y', 'X stars as Y', 'Y, played by X': (link id, actor, character) between two candidates."""
+    ending: dict[int, Candidate] = {}
+    starting: dict[int, Candidate] = {}
+    for cand in candidates:
+        span = _span(doc, cand)
+        if span is not None and cand.lexicon is None:
+            ending[span.end] = cand
+            starting[span.start] = cand
+    found = []
+    for link_id, start, end in find_links(doc):
+        left, right = ending.get(start), starting.get(end)
+        if left is None or right is None:
             continue
-        for match in re.finditer(rf"(?<![\w]){re.escape(group.name)}(?![\w])", text):
-            if not any(match.start() < e and s < match.end() for s, e in taken):
-                group.candidates.append(Candidate(match.start(), match.end(), group.name, "propn"))
-                taken.append(match.span())
-        group.candidates.sort(key=lambda c: c.start)
+        actor, character = (left, right) if LINKS_BY_ID[link_id].actor_first else (right, left)
+        found.append((link_id, actor, character))
+    return found
+
+
+def _span(doc: Doc, cand: Candidate) -> SpacySpan | None:
+    return doc.char_span(cand.start, cand.end, alignment_mode="expand")
+
+
+def _after_network(doc: Doc, start: int, networks: set[int]) -> bool:
+    """Whether a network is named just before, with only a possessive and kind words between
+    ("NBC's X", "the Fox medical drama X", "the HBO series X")."""
+    i = start - 1
+    while i >= 0 and start - i <= 5:
+        if i in networks:
+            return True
+        token = doc[i]
+        if not (token.lower_ in ("'s", "’s", "the") or token.lower_ in SHOW_NOUNS or token.pos_ == "ADJ"):
+            return False
+        i -= 1
+    return False
+
+
+def mention_features(ctx: Context, cand: Candidate, cues: CueIndex, networks: set[int]) -> Counter:
+    """What one mention's surroundings say: cue ids, the model's label, its role in the sentence."""
+    found: Counter = Counter()
+    span = _span(ctx.doc, cand)
+    if span is None or not len(span):
+        return found
+    if _after_network(ctx.doc, span.start, networks):
+        found["context/after-network"] += 1
+    found.update(f"cue/{cue}" for cue in cues.around(ctx.doc, span.start, span.end))
+    labels = Counter(t.ent_type_ for t in span if t.ent_type_)
+    label = labels.most_common(1)[0][0] if labels else "none"
+    found[f"ner/{label if label in NER_LABELS else 'other'}"] += 1
+    if all(t.tag_ in ("NNP", "NNPS") or not t.is_alpha for t in span):
+        found["position/proper-noun"] += 1
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verb = root.head
+        reporting = verb.lemma_.lower() in REPORTING_VERBS or any(
+            c.dep_ in ("xcomp", "conj") and c.lemma_.lower() in REPORTING_VERBS for c in verb.children)
+        found["dep/reporting-subject" if reporting else "dep/subject"] += 1
+    elif root.dep_ in ("pobj", "dobj", "compound", "poss", "appos", "conj", "attr"):
+        found[f"dep/{root.dep_}"] += 1
+    if cand.origin == "quoted":
+        found["quoted/title"] += 1
+    elif inside(ctx.quote_ranges, cand.start):
+        found["position/in-quote"] += 1
+    if cand.headline:
+        found["position/headline"] += 1
+    first = span[0]
+    if first.is_sent_start or first.i > 0 and "\n" in ctx.doc[first.i - 1].whitespace_:
+        found["position/sentence-start"] += 1
+    if cand.title in CHARACTER_TITLES:
+        found["shape/character-title"] += 1
+    elif cand.title in HONORIFICS:
+        found["shape/honorific"] += 1
+    if cand.text.startswith("The ") and not first.is_sent_start:
+        found["shape/the"] += 1
+    return found
+
+
+# Mention counts are squashed: a second occurrence of a cue says less than the first.
+def _squash(count: float) -> float:
+    return math.sqrt(min(count, 4))
+
+
+def cluster_features(ctx: Context, cluster: Cluster, per_mention: dict[int, Counter],
+                     structure: Structure) -> dict[str, float]:
+    """The cluster's feature vector: cue and role counts, label shares, shape, place in the article."""
+    counts: Counter = Counter()
+    for m in cluster.mentions:
+        counts.update(per_mention.get(m.start, Counter()))
+    starts = {m.start for m in cluster.mentions}
+    for outer, inner in structure.parentheses:
+        counts["paren/outer"] += outer.start in starts
+        counts["paren/inner"] += inner.start in starts
+    for owner, owned in structure.possessives:
+        counts["possessive/owner"] += owner.start in starts
+        counts["possessive/owned"] += owned.start in starts
+    for link_id, actor, character in structure.links:
+        counts[f"link/{link_id}/actor"] += actor.start in starts
+        counts[f"link/{link_id}/character"] += character.start in starts
+    n = len(cluster.mentions)
+    features: dict[str, float] = {"bias": 1.0, "mentions": math.log1p(n)}
+    for name, count in counts.items():
+        if name.startswith(("ner/", "position/")):
+            features[name] = count / n
+        elif count:
+            features[name] = _squash(count)
+    if cluster.lexicon:
+        features[f"lexicon/{cluster.lexicon[1]}"] = 1.0
+    features.update(shape_features(cluster.name))
+    if len(cluster.words) == 1:
+        word = cluster.words[0]
+        if word.lower() in STOP_WORDS or re.search(rf"(?<![\w.!?] )(?<!^)\b{re.escape(word.lower())}\b", ctx.text):
+            features["shape/common-word"] = 1.0
+        features["shape/one-word-person"] = features.get("ner/PERSON", 0.0)
+    title = (ctx.document.title or "").lower()
+    if title and cluster.name.lower() in title:
+        features["doc/in-title"] = 1.0
+    slug = re.sub(r"[^a-z0-9]+", "-", (ctx.document.url or "").lower())
+    name_slug = re.sub(r"[^a-z0-9]+", "-", cluster.name.lower()).strip("-")
+    if name_slug and f"-{name_slug}-" in f"-{slug}-":
+        features["doc/in-url"] = 1.0
+    return features
+
+
+def shape_features(name: str) -> dict[str, float]:
+    words = _words(name)
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    shape = {
+        "shape/one-word": len(words) == 1,
+        "shape/two-words": len(words) == 2,
+        "shape/long": len(words) >= 3,
+        "shape/glue": any(w in GLUE_WORDS for w in words[1:]),
+        "shape/all-caps": len(letters) >= 2 and letters.isupper(),
+        "shape/digit": any(c.isdigit() for c in name),
+        "shape/org-suffix": words[-1].lower().rstrip(".") in ORG_SUFFIXES,
+        "shape/place-suffix": words[-1].lower() in PLACE_SUFFIXES,
+        "shape/possessive-inside": bool(re.search(r"\w['’]s?\s", name)),
+        "shape/initials": bool(re.search(r"\b[A-Z]\.[A-Z]?\.?", name)),
+        "shape/hyphen": "-" in name,
+        "shape/symbol": bool(re.search(r"[+&!:]", name)),
+    }
+    return {k: 1.0 for k, v in shape.items() if v}
+
+
+def _initials(words: list[str]) -> set[str]:
+    """Acronyms a name may go by: first letters of its content words, with and without a leading article."""
+    content = "".join(w[0] for w in words if w.lower() not in GLUE_WORDS and w[:1].isalpha()).upper()
+    return {content, words[0][0].upper() + content} if words and words[0].lower() in ("the", "a") else {content}
+
+
+def _plain(words: list[str]) -> list[str]:
+    return [re.sub(r"['’]s?$", "", w).lower() for w in words]
+
+
+def _owners(short: Cluster, clusters: list[Cluster]) -> list[Cluster]:
+    """Longer names a short form may stand for: sharing its first or last words, or spelled by its initials
+    ("HCF", "H&CF"); but "The Harbor" is a title of its own, not a part of "Return to the Harbor"."""
+    words = _plain(short.words)
+    n = len(words)
+    titled = any(m.text.startswith("The ") for m in short.mentions)  # "The X" is a title of its own
+    acronym = re.sub(r"[^A-Za-z]", "", short.name)
+    found = []
+    for other in clusters:
+        if other is short or other.lexicon or not other.mentions or len(other.words) <= n:
+            continue
+        full = _plain(other.words)
+        if (full[:n] == words or full[-n:] == words) and not (other.kind in THINGS and titled):
+            found.append(other)  # a first name, a surname, a title cut short ("Harbor" for "Harbor Lights")
+        elif n == 1 and acronym.isupper() and 2 <= len(acronym) <= 6 and acronym in _initials(other.name.split()):
+            found.append(other)
+    return found
+
+
+def attach_short_forms(clusters: list[Cluster]) -> list[Cluster]:
+    """Fold surnames, first names and initials into the full names they belong to, each mention to the
+    full name written nearest before it (after it when none is before)."""
+    for short in sorted(clusters, key=lambda c: -len(c.words)):
+        if short.lexicon or not short.mentions:
+            continue
+        owners = _owners(short, clusters)
+        if not owners:
+            continue
+        short_kind = short.kind
+        people_owners = all(o.kind in PEOPLE for o in owners)
+        if short_kind in THINGS and short.scores.get(short_kind, 0) >= SEPARATE_SHORT_FORM and \
+                all(o.kind != short_kind for o in owners) and (len(short.mentions) > 1 or not people_owners):
+            continue  # "Harrow" the show beside "Daphne Harrow", the "Harbor" franchise beside "Harbor Med"
+        for mention in short.mentions:
+            before = [(m.start, o) for o in owners for m in o.mentions if m.start < mention.start]
+            after = [(-m.start, o) for o in owners for m in o.mentions if m.start > mention.start]
+            owner = max(before, key=lambda p: p[0])[1] if before else max(after, key=lambda p: p[0])[1]
+            owner.mentions.append(mention)
+        short.mentions = []
+    kept = [c for c in clusters if c.mentions]
+    for cluster in kept:
+        cluster.mentions.sort(key=lambda m: m.start)
+    return kept
+
+
+NICKNAME = re.compile(r"\s+[\"“”'‘’](\w[\w.-]*)[\"“”'‘’]\s+")
+
+
+def name_keys(cand: Candidate) -> list[str]:
+    """The keys a candidate may be found by: its name, and for 'Eleanor "Nell" Harper' both given names."""
+    if cand.lexicon:
+        return ["lex:" + cand.lexicon[0]]
+    nickname = NICKNAME.search(cand.name)
+    if not nickname:
+        return [name_key(cand.name)]
+    first, last = cand.name[:nickname.start()], cand.name[nickname.end():]
+    return [name_key(cand.name), name_key(f"{nickname.group(1)} {last}"), name_key(f"{first} {last}")]
+
+
+def _group(candidates: list[Candidate]) -> list[Cluster]:
+    """Candidates that share a key are one cluster."""
+    clusters: dict[str, Cluster] = {}
+    for cand in candidates:
+        keys = [k for k in name_keys(cand) if k]
+        if not keys:
+            continue
+        found = list({id(clusters[k]): clusters[k] for k in keys if k in clusters}.values())
+        cluster = found[0] if found else Cluster(keys[0], lexicon=cand.lexicon)
+        for other in found[1:]:
+            cluster.mentions += other.mentions
+            for key, value in list(clusters.items()):
+                if value is other:
+                    clusters[key] = cluster
+        cluster.mentions.append(cand)
+        for key in keys:
+            clusters[key] = cluster
+    for cluster in list(clusters.values()):  # "Deadline" without a cue is still the outlet the article cited
+        known = LEXICON_INDEX.get(cluster.name) if not cluster.lexicon else None
+        listed = clusters.get("lex:" + known[0]) if known else None
+        if listed is not None and listed is not cluster:
+            listed.mentions += cluster.mentions
+            for key, value in list(clusters.items()):
+                if value is cluster:
+                    clusters[key] = listed
+    return list({id(c): c for c in clusters.values()}.values())
+
+
+def name_clusters(ctx: Context, model: TypeModel | None = None) -> tuple[list[Cluster], Structure]:
+    """The article's name clusters with their features and type scores, and the pairs between names."""
+    model = model or load_model()
+    text = ctx.text
+    candidates, possessives = split_possessives(text, find_candidates(ctx.doc))
+    candidates = add_repeats(text, candidates, person_parts(ctx.doc, candidates))
+    structure = Structure(parentheses(text, candidates), possessives, role_links(ctx.doc, candidates))
+    cues = index_cues(ctx.doc)
+    networks = {t.i for c in candidates if c.lexicon and c.lexicon[1] == "network" for t in _span(ctx.doc, c) or ()}
+    per_mention = {c.start: mention_features(ctx, c, cues, networks) for c in candidates}
+    clusters = _group(candidates)
+    _score(ctx, clusters, per_mention, structure, model)
+    clusters = attach_short_forms(clusters)
+    _score(ctx, clusters, per_mention, structure, model)
+    _pair_features(clusters, structure)
+    _score(ctx, clusters, per_mention, structure, model, keep_pairs=True)
+    return clusters, structure
+
+
+def _score(ctx: Context, clusters: list[Cluster], per_mention: dict[int, Counter], structure: Structure,
+           model: TypeModel, keep_pairs: bool = False) -> None:
+    for cluster in clusters:
+        pairs = {k: v for k, v in cluster.features.items() if k.startswith("possessive/")} if keep_pairs else {}
+        cluster.features = cluster_features(ctx, cluster, per_mention, structure) | pairs
+        cluster.scores = model.scores(cluster.features)
+
+
+def _pair_features(clusters: list[Cluster], structure: Structure) -> None:
+    """What an owner's type says of what it owns: a person's, a network's, a show's named thing."""
+    owner_of = {m.start: c for c in clusters for m in c.mentions}
+    for owner, owned in structure.possessives:
+        left, right = owner_of.get(owner.start), owner_of.get(owned.start)
+        if left is None or right is None or left is right:
+            continue
+        feature = {"person": "possessive/owned-by-person", "network": "possessive/owned-by-network",
+                   "show": "possessive/owned-by-show"}.get(left.kind)
+        if feature:
+            right.features[feature] = right.features.get(feature, 0.0) + 1.0
+
+
+def decide(clusters: list[Cluster], structure: Structure) -> tuple[dict[int, str], list[tuple[Cluster, Cluster, int]]]:
+    """Each cluster's type (absent: no entity), with the pairs that fix a person and the character they play.
+
+    A pair of names is only ever a person and a character when both could be people; which is which
+    comes from the words between them ("plays", "played by", "'s"), or for brackets, which can be written
+    either way round, from the two names' own scores.
+    """
+    kinds = {id(c): c.kind for c in clusters}
+    owner_of = {m.start: c for c in clusters for m in c.mentions}
+    plays: list[tuple[Cluster, Cluster, int]] = []
+
+    def people(*found: Cluster | None) -> bool:
+        return all(c is not None and kinds[id(c)] in (*PEOPLE, "none") for c in found) and found[0] is not found[1]
+
+    settled: set[int] = set()
+
+    def fix(actor: Cluster, character: Cluster, offset: int) -> None:
+        if id(actor) in settled and kinds[id(actor)] != "person" or \
+                id(character) in settled and kinds[id(character)] != "character":
+            return  # a pair never undoes what a surer pair settled
+        kinds[id(actor)], kinds[id(character)] = "person", "character"
+        settled.update((id(actor), id(character)))
+        plays.append((actor, character, offset))
+
+    pairs = [(owner_of.get(a.start), owner_of.get(c.start), min(a.start, c.start)) for _, a, c in structure.links]
+    pairs += [(owner_of.get(o.start), owner_of.get(w.start), o.start) for o, w in structure.possessives
+              if owner_of.get(o.start) is not None and kinds[id(owner_of[o.start])] == "person"]
+    for actor, character, offset in pairs:
+        if people(actor, character) and len(actor.words) > 1:
+            fix(actor, character, offset)
+    brackets = [(owner_of.get(o.start), owner_of.get(i.start), o.start) for o, i in structure.parentheses]
+    brackets = [(a, b, offset) for a, b, offset in brackets if people(a, b)]
+    # an article writes all its brackets one way round: "Character (Actor)" or "Actor (Character)"
+    fixed = {id(c): k for a, c, _ in plays for c, k in ((a, "person"), (c, "character"))}
+
+    def leaning(cluster: Cluster, towards: str) -> float:
+        """How much a name leans to `towards` (person or character); decisive once a link has fixed it."""
+        if id(cluster) in fixed:
+            return 5.0 if fixed[id(cluster)] == towards else -5.0
+        return cluster.scores.get(towards, 0) - cluster.scores.get(
+            "character" if towards == "person" else "person", 0)
+
+    lean = sum(leaning(a, "character") + leaning(b, "person") for a, b, _ in brackets)
+    # "Actor (who plays Character)" in the same article shows which way round its brackets go
+    lean += sum(5.0 if link_id == "bracket-played-by" else -5.0
+                for link_id, _, _ in structure.links if link_id.startswith("bracket-"))
+    for first, second, offset in brackets:
+        actor, character = (second, first) if lean >= 0 else (first, second)
+        if len(actor.words) > 1:
+            fix(actor, character, offset)
+    return {k: v for k, v in kinds.items() if v != "none"}, plays
 
 
 def find_entities(ctx: Context) -> list[tuple[str, str, int]]:
-    """Fill ctx.entities and ctx.mentions; returns (actor, character, offset) seen as "Character (Actor)"."""
-    text = ctx.text
-    candidates = non_overlapping(lexicon_candidates(text) + quoted_candidates(text) + title_candidates(text)
-                                 + cue_candidates(text) + ner_candidates(ctx) + propn_candidates(ctx))
-    groups = group_candidates(without_headline_only_names(text, candidates))
-    add_unlabelled_occurrences(text, groups, candidates)
-    for group in groups:
-        vote_types(ctx, group)
-    pairs = vote_parentheticals(ctx, groups)
-    show_exists = any(g.tally().get("show", 0) >= 3 for g in groups)
+    """Fill ctx.entities and ctx.mentions; returns (actor, character, offset) pairs the names' layout gives."""
+    model = load_model()
+    clusters, structure = name_clusters(ctx, model)
+    kinds, plays = decide(clusters, structure)
     key_of: dict[int, str] = {}
-    for group in groups:
-        kind = decide_type(ctx, group, show_exists)
+    for cluster in clusters:
+        kind = kinds.get(id(cluster))
         if kind is None:
             continue
         key = f"L{len(ctx.entities) + 1}"
-        aliases = sorted({c.text for c in group.candidates} - {group.name}
-                         | {v[7:] for c in group.candidates for v in c.votes if v.startswith("_alias:")})
-        certain = bool(group.fixed_type or group.votes[kind] or kind in ("work", "episode", "franchise"))
-        ctx.entities.append(Entity(key=key, name=group.name, type=kind, aliases=aliases, certain=certain))
-        key_of[id(group)] = key
-        ctx.add_mentions([Mention(key, c.start, c.end) for c in group.candidates])
-    propagate_mentions(ctx)
-    return [(key_of[id(actor)], key_of[id(character)], offset) for actor, character, offset in pairs
-            if id(actor) in key_of and id(character) in key_of]
-
-
-def propagate_mentions(ctx: Context) -> None:
-    """Find every further occurrence of each entity's names (and of people's first and last names)."""
-    owners: defaultdict[str, set[str]] = defaultdict(set)
-    for entity in ctx.entities:
-        forms = {entity.name, *entity.aliases}
-        words = entity.name.split()
-        if entity.type in ("person", "character") and len(words) > 1:
-            forms |= {words[0], words[-1]}
-        for form in forms:
-            if form[:1].isupper():
-                owners[form].add(entity.key)
-    taken = [(m.start, m.end) for m in ctx.mentions]
-    new: list[Mention] = []
-    for form, keys in sorted(owners.items(), key=lambda kv: -len(kv[0])):
-        if len(keys) != 1 or len(form) < 2:
-            continue
-        key = next(iter(keys))
-        for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", ctx.text):
-            if any(match.start() < e and s < match.end() for s, e in taken):
-                continue
-            taken.append((match.start(), match.end()))
-            new.append(Mention(key, match.start(), match.end()))
-            entity = ctx.entity(key)
-            if form != entity.name and form not in entity.aliases:
-                entity.aliases.append(form)
-    ctx.add_mentions(new)
+        aliases = sorted({m.text for m in cluster.mentions} - {cluster.name})
+        probability = cluster.scores.get(kind, 0.0)
+        ctx.entities.append(Entity(key=key, name=cluster.name, type=kind, aliases=aliases,
+                                   certain=bool(cluster.lexicon) or probability >= CERTAIN,
+                                   scores={k: round(v, 4) for k, v in cluster.scores.items() if v >= 0.001},
+                                   reasons=model.reasons(cluster.features, kind)))
+        key_of[id(cluster)] = key
+        ctx.add_mentions([Mention(key, m.start, m.end) for m in cluster.mentions])
+    return [(key_of[id(a)], key_of[id(c)], offset) for a, c, offset in plays if id(a) in key_of and id(c) in key_of]

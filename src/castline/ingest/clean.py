@@ -3,7 +3,9 @@
 The rules look at a line's shape (photo credits, caption counters, link
 lines), its position (chrome above the headline, tag lists after an end
 marker) and known boilerplate phrases. Every removed line is kept so the
-user can see what was dropped.
+user can see what was dropped. A dateline ("Sunday Apr 02 2023", "Published
+on March 29, 2023") is neither title nor chrome: it stays in the text, where
+the publication date is read from it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..lexicon import BOILERPLATE_LINES, BOILERPLATE_PREFIXES, PHOTO_CREDIT_WORDS
+from .metadata import dateline
 
 SMALL_WORDS = frozenset(
     [
@@ -92,7 +95,7 @@ def is_photo_credit(line: str) -> bool:
 def find_title(lines: list[str]) -> int | None:
     """Index of the headline: the first headline-like line near the top of the page."""
     for index, line in enumerate(lines[:15]):
-        if not line.strip() or is_boilerplate(line):
+        if not line.strip() or is_boilerplate(line) or dateline(line):
             continue
         if is_headline_like(line):
             return index
@@ -123,6 +126,9 @@ def clean_text(raw: str, title: str | None = None) -> Cleaned:
             kept.append("")
             continue
         before_title = title_index is not None and index < title_index
+        if not ended and dateline(stripped):
+            kept.append(stripped)
+            continue
         junk = (is_boilerplate(stripped, title)
                 or (title and phrase_key(stripped) == phrase_key(title))
                 or (before_title and word_count(stripped) < PRE_TITLE_CHROME_WORDS)

@@ -272,6 +272,7 @@ def document(session: Session, document_id: int) -> dict[str, Any] | None:
         "id": doc.id, "source": doc.source, "url": doc.url, "title": doc.title, "outlet": doc.outlet,
         "author": doc.author, "published": doc.published, "published_inferred": doc.published_inferred,
         "text": doc.text, "removed": doc.removed, "warnings": doc.warnings,
+        "dates": doc.dates or {"clues": [], "spans": [], "pinned": False},
         "mentions": [{"start": s, "end": e, "entity": {"id": i, "name": n, "type": t}} for s, e, i, n, t in mentions],
         "facts": [{"start": ev.start, "end": ev.end, "fact": ev.fact_id, "predicate": predicate}
                   for ev, predicate, _ in evidence if ev.fact_id is not None],

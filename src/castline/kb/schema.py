@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class Base(DeclarativeBase):
@@ -32,6 +32,8 @@ class DocumentRow(Base):
     text: Mapped[str] = mapped_column(Text)
     removed: Mapped[list] = mapped_column(JSON, default=list)
     warnings: Mapped[list] = mapped_column(JSON, default=list)
+    # how the publication date was decided ("clues") and every date expression ("spans": start, end, value)
+    dates: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     pipeline_version: Mapped[str] = mapped_column(String(20))
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
@@ -42,20 +44,56 @@ class EntityRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(500))
     type: Mapped[str] = mapped_column(String(20), index=True)
-    # how strongly each article typed it: {"show": 3, "place": 1}; `type` is the strongest
+    # the articles' summed type probabilities: {"show": 2.6, "place": 0.4}; `type` is the strongest
     type_votes: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    # why: the cues behind the type, with how many articles gave each
+    reasons: Mapped[list | None] = mapped_column(JSON, nullable=True)
+
+
+class DocEntityRow(Base):
+    """An entity as one article names and types it; the knowledge base's entity is a cluster of these."""
+
+    __tablename__ = "doc_entities"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    local_key: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(500))
+    type: Mapped[str] = mapped_column(String(20))
+    scores: Mapped[dict] = mapped_column(JSON, default=dict)  # this article's vote on the type
+    reasons: Mapped[list] = mapped_column(JSON, default=list)
+    node: Mapped[str] = mapped_column(String(600), index=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+
+
+class NameNodeRow(Base):
+    """A name node (family and name key) and the entity whose cluster holds it."""
+
+    __tablename__ = "name_nodes"
+    node: Mapped[str] = mapped_column(String(600), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+
+
+class NodeLinkRow(Base):
+    """An article's word that two name nodes are one entity (a name and its alias)."""
+
+    __tablename__ = "node_links"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    node_a: Mapped[str] = mapped_column(String(600), index=True)
+    node_b: Mapped[str] = mapped_column(String(600), index=True)
 
 
 class AliasRow(Base):
-    """A name an entity goes by, per document that used it (so a re-ingest can withdraw it)."""
+    """A name an entity goes by, per article that used it (so a re-ingest can withdraw it)."""
 
     __tablename__ = "aliases"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    doc_entity_id: Mapped[int] = mapped_column(ForeignKey("doc_entities.id", ondelete="CASCADE"), index=True)
     alias: Mapped[str] = mapped_column(String(500))
     key: Mapped[str] = mapped_column(String(500), index=True)  # normalized for lookup
-    __table_args__ = (UniqueConstraint("entity_id", "document_id", "key"),)
+    __table_args__ = (UniqueConstraint("doc_entity_id", "alias"),)
 
 
 class MentionRow(Base):
@@ -63,6 +101,7 @@ class MentionRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    doc_entity_id: Mapped[int] = mapped_column(ForeignKey("doc_entities.id", ondelete="CASCADE"), index=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
 
@@ -104,8 +143,15 @@ class EvidenceRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
-    # what this source says of the fact's details (seasons, air date …), to spot sources that disagree
+    # what this source says of the fact's details (seasons, air date …), to spot sources that disagree;
+    # entity-valued details ("show") as the article's own entity (doc_entities id)
     qualifiers: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    # the article's own entities the fact or event is about, so that merges can re-derive what it links
+    subject_local_id: Mapped[int | None] = mapped_column(ForeignKey("doc_entities.id", ondelete="CASCADE"),
+                                                         index=True)
+    object_local_id: Mapped[int | None] = mapped_column(ForeignKey("doc_entities.id", ondelete="CASCADE"),
+                                                        index=True)
+    participants_local: Mapped[list | None] = mapped_column(JSON, nullable=True)
 
 
 class QuoteRow(Base):
@@ -120,6 +166,8 @@ class QuoteRow(Base):
     kind: Mapped[str] = mapped_column(String(10))
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
     outlet_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+    speaker_local_id: Mapped[int | None] = mapped_column(ForeignKey("doc_entities.id", ondelete="SET NULL"))
+    outlet_local_id: Mapped[int | None] = mapped_column(ForeignKey("doc_entities.id", ondelete="SET NULL"))
     date: Mapped[str | None] = mapped_column(String(10))
     cue: Mapped[str | None] = mapped_column(String(40))
     group_id: Mapped[int | None] = mapped_column(Integer, index=True)

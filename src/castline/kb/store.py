@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, event, exists, func, insert, inspect, select, text
+from sqlalchemy import create_engine, delete, event, exists, func, insert, inspect, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,7 +19,6 @@ from ..document import (
     SYMMETRIC_PREDICATES,
     DocExtraction,
     Document,
-    Entity,
     Event,
     Fact,
     Quote,
@@ -26,11 +26,13 @@ from ..document import (
 )
 from ..errors import StoreError
 from ..timing import Timings
-from .names import TYPE_STRENGTH, compatible, is_proper_name, name_key, stronger_type
+from .names import is_proper_name, name_key
+from .resolve import article_scores, canonical_name, components, nodes, vote_type
 from .schema import (
     SCHEMA_VERSION,
     AliasRow,
     Base,
+    DocEntityRow,
     DocumentRow,
     EntityRow,
     EventParticipantRow,
@@ -38,14 +40,14 @@ from .schema import (
     EvidenceRow,
     FactRow,
     MentionRow,
+    NameNodeRow,
+    NodeLinkRow,
     QuoteRow,
     QuoteSketchRow,
     SchemaVersion,
 )
-from .text import minhash, same_words
+from .text import minhash, same_words, summary_of
 
-# The weight of an article's type for an entity when a cue in the text decided it (1 when only the model did).
-CERTAIN_VOTE = 3
 # Quote groups compared in full with a new quote, at most.
 MAX_QUOTE_CANDIDATES = 400
 # Word-set F1 at or above which two quotes by one speaker are the same words.
@@ -162,6 +164,8 @@ class Store:
                               author=doc.author, published=doc.published,
                               published_inferred=doc.published_inferred, text=doc.text,
                               removed=doc.removed, warnings=doc.warnings, content_hash=doc.content_hash,
+                              dates={"clues": extraction.dates.clues, "pinned": extraction.dates.pinned,
+                                     "spans": [list(span) for span in extraction.dates.spans]},
                               pipeline_version=PIPELINE_VERSION, ingested_at=datetime.now(UTC))
             session.add(row)
             session.flush()
@@ -173,167 +177,351 @@ class Store:
 
 
 def _forget_document(session: Session, document_id: int) -> None:
-    """Withdraw everything one document contributed, then drop what nothing supports any more."""
+    """Withdraw everything one article contributed; entities it alone held together come apart again."""
+    touched = set(session.scalars(select(DocEntityRow.entity_id).where(DocEntityRow.document_id == document_id)))
+    fact_ids = set(session.scalars(select(EvidenceRow.fact_id).where(EvidenceRow.document_id == document_id,
+                                                                      EvidenceRow.fact_id.is_not(None))))
+    event_ids = set(session.scalars(select(EvidenceRow.event_id).where(EvidenceRow.document_id == document_id,
+                                                                        EvidenceRow.event_id.is_not(None))))
     session.execute(delete(QuoteSketchRow).where(
         QuoteSketchRow.quote_id.in_(select(QuoteRow.id).where(QuoteRow.document_id == document_id))))
-    for table in (MentionRow, AliasRow, EvidenceRow, QuoteRow):
+    for table in (MentionRow, AliasRow, EvidenceRow, QuoteRow, NodeLinkRow, DocEntityRow):
         session.execute(delete(table).where(table.document_id == document_id))
-    session.execute(delete(FactRow).where(~exists().where(EvidenceRow.fact_id == FactRow.id)))
-    session.execute(delete(EventRow).where(~exists().where(EvidenceRow.event_id == EventRow.id)))
-    session.execute(delete(EventParticipantRow).where(
-        ~exists().where(EventRow.id == EventParticipantRow.event_id)))
-    orphan = ~exists().where(MentionRow.entity_id == EntityRow.id)
-    orphan_ids = select(EntityRow.id).where(orphan)
-    session.execute(delete(FactRow).where(FactRow.subject_id.in_(orphan_ids) | FactRow.object_id.in_(orphan_ids)))
-    session.execute(delete(EventParticipantRow).where(EventParticipantRow.entity_id.in_(orphan_ids)))
-    session.execute(delete(EntityRow).where(orphan))
+    session.execute(delete(FactRow).where(FactRow.id.in_(fact_ids), ~exists().where(EvidenceRow.fact_id == FactRow.id)))
+    session.execute(delete(EventParticipantRow).where(EventParticipantRow.event_id.in_(event_ids)))
+    session.execute(delete(EventRow).where(EventRow.id.in_(event_ids),
+                                           ~exists().where(EvidenceRow.event_id == EventRow.id)))
+    _refresh_facts(session, fact_ids)
+    _rekey_events(session, event_ids)
+    moved = _split(session, touched)
+    _repoint(session, moved)
+    _refresh_entities(session, touched | {e for _, e in moved})
+    orphans = select(EntityRow.id).where(~exists().where(DocEntityRow.entity_id == EntityRow.id))
+    session.execute(delete(NameNodeRow).where(NameNodeRow.entity_id.in_(orphans)))
+    session.execute(delete(EntityRow).where(EntityRow.id.in_(orphans)))
 
 
-def _weak(row: EntityRow) -> bool:
-    """Typed so far only by the language model's labels, never by a cue in an article."""
-    return max((row.type_votes or {}).values(), default=0) < CERTAIN_VOTE
+def _split(session: Session, entity_ids: set[int]) -> list[tuple[int, int]]:
+    """Entities whose articles no longer link all their names become one entity per linked group.
 
-
-def _lookup_keys(entity: Entity) -> set[str]:
-    """Name keys that may find an entity elsewhere: its name and its multi-word proper aliases."""
-    names = [entity.name] + [a for a in entity.aliases if is_proper_name(a) and len(a.split()) > 1]
-    return {name_key(n) for n in names} - {""}
-
-
-def choose_entity(entity: Entity, candidates: list[EntityRow]) -> EntityRow | None:
-    """Which stored entity, among those sharing a name key, a document's entity denotes.
-
-    A compatible type merges; a single-word name merges only with exactly that name, so that
-    "Vance" in one article is not merged with "Owen Vance" in another. Where one side was
-    typed only by the language model, the same name merges whatever the types.
+    Returns (doc entity id, new entity id) for every article entity that moved.
     """
-    single = len(entity.name.split()) == 1
-    for row in sorted(candidates, key=lambda r: (r.type != entity.type, not compatible(r.type, entity.type), r.id)):
-        if single and name_key(row.name) != name_key(entity.name):
+    moved: list[tuple[int, int]] = []
+    for entity_id in sorted(entity_ids):
+        members = session.execute(select(DocEntityRow.id, DocEntityRow.node, DocEntityRow.document_id)
+                                  .where(DocEntityRow.entity_id == entity_id)).all()
+        held = set(session.scalars(select(NameNodeRow.node).where(NameNodeRow.entity_id == entity_id)))
+        if not members:
             continue
-        if compatible(row.type, entity.type) or not entity.certain or _weak(row):
-            return row
-    return None
-
-
-def _vote_type(row: EntityRow, kind: str, vote: int) -> None:
-    """Add one article's type vote; the type with the most votes (the more specific on a tie) wins."""
-    votes = dict(row.type_votes or {row.type: 1})
-    votes[kind] = votes.get(kind, 0) + vote
-    row.type_votes = votes
-    best = max(votes.values())
-    leaders = [t for t, v in votes.items() if v == best]
-    row.type = row.type if row.type in leaders else max(leaders, key=lambda t: TYPE_STRENGTH.get(t, 0))
-    if compatible(row.type, kind):
-        row.type = stronger_type(row.type, kind)
-
-
-def resolve_entities(session: Session, entities: list[Entity]) -> dict[str, int]:
-    """Stored entity ids for a document's entities, created where none matches (one lookup for all)."""
-    keys = {e.key: _lookup_keys(e) for e in entities}
-    by_key: dict[str, list[EntityRow]] = {}
-    wanted = set().union(*keys.values()) if keys else set()
-    if wanted:
-        # one alias row per article that used the name: ask for the distinct (entity, key) pairs only
-        pairs = session.execute(select(AliasRow.entity_id, AliasRow.key).where(AliasRow.key.in_(wanted))
-                                .distinct()).all()
-        rows = {r.id: r for r in session.scalars(select(EntityRow).where(EntityRow.id.in_({e for e, _ in pairs})))}
-        for entity_id, key in pairs:
-            by_key.setdefault(key, []).append(rows[entity_id])
-    chosen: dict[str, EntityRow] = {}
-    for entity in entities:
-        candidates = list({id(r): r for k in keys[entity.key] for r in by_key.get(k, [])}.values())
-        vote = CERTAIN_VOTE if entity.certain else 1
-        row = choose_entity(entity, candidates)
-        if row is None:
-            row = EntityRow(name=entity.name, type=entity.type, type_votes={entity.type: vote})
+        links = session.execute(select(NodeLinkRow.node_a, NodeLinkRow.node_b).where(
+            NodeLinkRow.node_a.in_({m.node for m in members}),
+            NodeLinkRow.document_id.in_({m.document_id for m in members}))).all()
+        groups = components(links, {m.node for m in members})
+        kept = {n for g in groups for n in g}
+        session.execute(delete(NameNodeRow).where(NameNodeRow.entity_id == entity_id,
+                                                  NameNodeRow.node.in_(held - kept)))
+        if len(groups) == 1:
+            continue
+        first = min(members, key=lambda m: m.id).node
+        for group in groups:
+            if first in group:
+                continue
+            row = EntityRow(name="", type="person")
             session.add(row)
-            for key in keys[entity.key]:  # later entities of this document may name it too
-                by_key.setdefault(key, []).append(row)
-        else:
-            _vote_type(row, entity.type, vote)
-        chosen[entity.key] = row
+            session.flush()
+            session.execute(update(NameNodeRow).where(NameNodeRow.node.in_(group)).values(entity_id=row.id))
+            ids = [m.id for m in members if m.node in group]
+            session.execute(update(DocEntityRow).where(DocEntityRow.id.in_(ids)).values(entity_id=row.id))
+            moved += [(i, row.id) for i in ids]
+    return moved
+
+
+def _merge(session: Session, survivor: int, absorbed: set[int]) -> list[tuple[int, int]]:
+    """Fold entities into one; returns (doc entity id, survivor) for every article entity that moved."""
+    ids = list(session.scalars(select(DocEntityRow.id).where(DocEntityRow.entity_id.in_(absorbed))))
+    session.execute(update(NameNodeRow).where(NameNodeRow.entity_id.in_(absorbed)).values(entity_id=survivor))
+    session.execute(update(DocEntityRow).where(DocEntityRow.id.in_(ids)).values(entity_id=survivor))
+    return [(i, survivor) for i in ids]
+
+
+def _repoint(session: Session, moved: list[tuple[int, int]]) -> None:
+    """After a merge or a split, point everything the moved article entities said at their new entity."""
+    if not moved:
+        return
+    local_ids = {local for local, _ in moved}
+    owner = select(DocEntityRow.entity_id).where(DocEntityRow.id == MentionRow.doc_entity_id).scalar_subquery()
+    session.execute(update(MentionRow).where(MentionRow.doc_entity_id.in_(local_ids)).values(entity_id=owner))
+    owner = select(DocEntityRow.entity_id).where(DocEntityRow.id == AliasRow.doc_entity_id).scalar_subquery()
+    session.execute(update(AliasRow).where(AliasRow.doc_entity_id.in_(local_ids)).values(entity_id=owner))
+    for local, entity in moved:
+        session.execute(update(QuoteRow).where(QuoteRow.speaker_local_id == local).values(speaker_id=entity))
+        session.execute(update(QuoteRow).where(QuoteRow.outlet_local_id == local).values(outlet_id=entity))
+        session.execute(update(QuoteSketchRow).where(QuoteSketchRow.quote_id.in_(
+            select(QuoteRow.id).where(QuoteRow.speaker_local_id == local))).values(speaker_id=entity))
+    fact_ids = set(session.scalars(select(EvidenceRow.fact_id).where(
+        EvidenceRow.fact_id.is_not(None),
+        EvidenceRow.subject_local_id.in_(local_ids) | EvidenceRow.object_local_id.in_(local_ids))))
+    _rekey_facts(session, fact_ids)
+    event_ids = set(session.scalars(select(EvidenceRow.event_id).where(EvidenceRow.event_id.is_not(None),
+                                                                        EvidenceRow.document_id.in_(
+        select(DocEntityRow.document_id).where(DocEntityRow.id.in_(local_ids))))))
+    _rekey_events(session, event_ids)
+
+
+def _refresh_entities(session: Session, entity_ids: set[int]) -> None:
+    """Each entity's name, type and reasons, voted by all its articles (so independent of their order)."""
+    members: defaultdict[int, list[tuple[str, str, dict, list]]] = defaultdict(list)
+    for entity_id, name, kind, scores, reasons in session.execute(
+            select(DocEntityRow.entity_id, DocEntityRow.name, DocEntityRow.type, DocEntityRow.scores,
+                   DocEntityRow.reasons).where(DocEntityRow.entity_id.in_(entity_ids))):
+        members[entity_id].append((name, kind, scores, reasons))
+    for row in session.scalars(select(EntityRow).where(EntityRow.id.in_(members))):
+        found = members[row.id]
+        kind, votes = vote_type(scores for _, _, scores, _ in found)
+        reasons = Counter(r for _, local_kind, _, rs in found if local_kind == kind for r in rs)
+        row.name = canonical_name(name for name, _, _, _ in found)
+        row.type, row.type_votes = kind, votes
+        row.reasons = [[reason, n] for reason, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
+
+
+def _fact_key(subject: int, predicate: str, obj: int | None, value: str | None, as_of: object) -> str:
+    key = f"{subject}|{predicate}|{obj if obj is not None else '=' + str(value)}"
+    return key + f"|{as_of or ''}" if predicate == "age" else key
+
+
+def _rekey_facts(session: Session, fact_ids: set[int]) -> None:
+    """Re-derive which entities the evidence of these facts links, moving evidence between facts as needed."""
+    if not fact_ids:
+        return
+    facts = {f.id: f for f in session.scalars(select(FactRow).where(FactRow.id.in_(fact_ids)))}
+    evidence = list(session.scalars(select(EvidenceRow).where(EvidenceRow.fact_id.in_(fact_ids))))
+    owners = dict(session.execute(select(DocEntityRow.id, DocEntityRow.entity_id).where(DocEntityRow.id.in_(
+        {e.subject_local_id for e in evidence} | {e.object_local_id for e in evidence if e.object_local_id}))).all())
+    wanted: dict[int, str] = {}
+    for ev in evidence:
+        fact = facts[ev.fact_id]
+        subject = owners[ev.subject_local_id]
+        obj = owners[ev.object_local_id] if ev.object_local_id else None
+        if fact.predicate in SYMMETRIC_PREDICATES and obj is not None and obj < subject:
+            subject, obj = obj, subject
+        wanted[ev.id] = _fact_key(subject, fact.predicate, obj, fact.object_value,
+                                  (ev.qualifiers or {}).get("as_of"))
+    stored = {r.key: r for r in session.scalars(select(FactRow).where(FactRow.key.in_(set(wanted.values()))))}
+    touched: set[int] = set()
+    for ev in evidence:
+        key = wanted[ev.id]
+        target = stored.get(key)
+        if target is None:
+            fact = facts[ev.fact_id]
+            subject, predicate, obj = key.split("|")[:3]
+            target = FactRow(subject_id=int(subject), predicate=predicate,
+                             object_id=None if obj.startswith("=") else int(obj),
+                             object_value=fact.object_value, qualifiers={}, key=key + "|new")
+            session.add(target)
+            session.flush()
+            target.key = key
+            stored[key] = target
+        ev.fact_id = target.id
+        touched.add(target.id)
     session.flush()
-    return {key: row.id for key, row in chosen.items()}
+    emptied = set(facts) - touched
+    session.execute(delete(FactRow).where(FactRow.id.in_(emptied), ~exists().where(EvidenceRow.fact_id == FactRow.id)))
+    _refresh_facts(session, touched)
+
+
+def _refresh_facts(session: Session, fact_ids: set[int]) -> None:
+    """Each fact's details as most of its sources give them (the entity-valued ones as entities)."""
+    if not fact_ids:
+        return
+    per_fact: defaultdict[int, list[dict]] = defaultdict(list)
+    for fact_id, qualifiers in session.execute(select(EvidenceRow.fact_id, EvidenceRow.qualifiers)
+                                               .where(EvidenceRow.fact_id.in_(fact_ids))):
+        per_fact[fact_id].append(qualifiers or {})
+    locals_ = {v for qs in per_fact.values() for q in qs for k, v in q.items() if k in ENTITY_QUALIFIERS}
+    owners = dict(session.execute(select(DocEntityRow.id, DocEntityRow.entity_id)
+                                  .where(DocEntityRow.id.in_(locals_))).all()) if locals_ else {}
+    for row in session.scalars(select(FactRow).where(FactRow.id.in_(per_fact))):
+        values: defaultdict[str, Counter] = defaultdict(Counter)
+        for qualifiers in per_fact[row.id]:
+            for key, value in qualifiers.items():
+                value = owners.get(value) if key in ENTITY_QUALIFIERS else value
+                if value is not None:
+                    values[key][json.dumps(value, sort_keys=True)] += 1
+        row.qualifiers = {k: json.loads(min(c, key=lambda v: (-c[v], v))) for k, c in sorted(values.items())}
+
+
+def _rekey_events(session: Session, event_ids: set[int]) -> None:
+    """Re-derive each event's key (type, date, first participant), participants and summary from its evidence."""
+    if not event_ids:
+        return
+    events = {e.id: e for e in session.scalars(select(EventRow).where(EventRow.id.in_(event_ids)))}
+    evidence = list(session.scalars(select(EvidenceRow).where(EvidenceRow.event_id.in_(events))))
+    local_ids = {i for ev in evidence for i in (ev.participants_local or [])}
+    owners = dict(session.execute(select(DocEntityRow.id, DocEntityRow.entity_id)
+                                  .where(DocEntityRow.id.in_(local_ids))).all()) if local_ids else {}
+    wanted: dict[int, str] = {}
+    for ev in evidence:
+        event = events[ev.event_id]
+        first = owners.get(ev.subject_local_id, "") if ev.subject_local_id else ""
+        wanted[ev.id] = f"{event.type}|{event.date}|{first}"
+    stored = {r.key: r for r in session.scalars(select(EventRow).where(EventRow.key.in_(set(wanted.values()))))}
+    touched: dict[int, list[EvidenceRow]] = defaultdict(list)
+    for ev in evidence:
+        key = wanted[ev.id]
+        target = stored.get(key)
+        if target is None:
+            event = events[ev.event_id]
+            target = EventRow(type=event.type, date=event.date, summary=event.summary, key=key)
+            session.add(target)
+            session.flush()
+            stored[key] = target
+        ev.event_id = target.id
+        touched[target.id].append(ev)
+    session.flush()
+    all_ids = set(events) | set(touched)
+    session.execute(delete(EventParticipantRow).where(EventParticipantRow.event_id.in_(all_ids)))
+    session.execute(delete(EventRow).where(EventRow.id.in_(set(events) - set(touched))))
+    sources = dict(session.execute(select(DocumentRow.id, DocumentRow.source).where(
+        DocumentRow.id.in_({ev.document_id for ev in evidence}))).all())
+    rows = []
+    for event_id, evs in touched.items():
+        participants = {owners[i] for ev in evs for i in (ev.participants_local or []) if i in owners}
+        rows += [{"event_id": event_id, "entity_id": p} for p in sorted(participants)]
+        first = min(evs, key=lambda ev: (sources.get(ev.document_id, ""), ev.start))
+        session.get(EventRow, event_id).summary = summary_of(first.text)
+    _insert(session, EventParticipantRow, rows)
+
+
+def _main_show(extraction: DocExtraction) -> str:
+    """The name key of the show an article names most: the context single-word names of people live in."""
+    shows = [e for e in extraction.entities if e.type == "show"]
+    if not shows:
+        return ""
+    return name_key(max(shows, key=lambda e: (len(e.mentions), -min(m.start for m in e.mentions))).name)
+
+
+def resolve_entities(session: Session, document_id: int, extraction: DocExtraction) -> dict[str, DocEntityRow]:
+    """The article's entities as doc entity rows, each in the cluster its names lead to (merging clusters
+    the article shows to be one)."""
+    context = _main_show(extraction)
+    planned = [(entity, *nodes(entity, context)) for entity in extraction.entities]
+    wanted = {n for _, own, linked in planned for n in (own, *linked)}
+    owner = dict(session.execute(select(NameNodeRow.node, NameNodeRow.entity_id)
+                                 .where(NameNodeRow.node.in_(wanted))).all()) if wanted else {}
+    known = set(owner)
+    moved: list[tuple[int, int]] = []
+    gone: set[int] = set()
+    rows: dict[str, DocEntityRow] = {}
+    for entity, own, linked in planned:
+        found = {owner[n] for n in (own, *linked) if n in owner}
+        if not found:
+            row = EntityRow(name=entity.name, type=entity.type)
+            session.add(row)
+            session.flush()
+            target = row.id
+        else:
+            target = min(found)
+            if len(found) > 1:
+                absorbed = found - {target}
+                gone |= absorbed
+                moved += _merge(session, target, absorbed)
+                owner = {n: (target if e in absorbed else e) for n, e in owner.items()}
+                for row in rows.values():
+                    if row.entity_id in absorbed:
+                        row.entity_id = target
+        for node in (own, *linked):
+            owner[node] = target
+        rows[entity.key] = DocEntityRow(document_id=document_id, local_key=entity.key, name=entity.name,
+                                        type=entity.type, scores=article_scores(entity), reasons=entity.reasons,
+                                        node=own, entity_id=target)
+    _insert(session, NameNodeRow, [{"node": n, "entity_id": e} for n, e in sorted(owner.items()) if n not in known])
+    session.add_all(rows.values())
+    _insert(session, NodeLinkRow, [{"document_id": document_id, "node_a": own, "node_b": n}
+                                   for _, own, linked in planned for n in sorted(linked)])
+    session.flush()
+    _repoint(session, moved)
+    session.execute(delete(EntityRow).where(EntityRow.id.in_(gone)))
+    return rows
 
 
 def _write_extraction(session: Session, doc: DocumentRow, extraction: DocExtraction) -> None:
     """Merge one document's extraction into the knowledge base with a handful of batched statements."""
     with session.no_autoflush:
-        ids = resolve_entities(session, extraction.entities)
-    aliases, mentions, seen = [], [], set()
+        local = resolve_entities(session, doc.id, extraction)
+    aliases, mentions = [], []
     for entity in extraction.entities:
-        entity_id = ids[entity.key]
-        for alias in [entity.name, *entity.aliases]:
+        row = local[entity.key]
+        for alias in dict.fromkeys([entity.name, *entity.aliases]):
             key = name_key(alias) if is_proper_name(alias) else "~" + alias.lower()
-            if key and (entity_id, key) not in seen:
-                seen.add((entity_id, key))
-                aliases.append({"entity_id": entity_id, "document_id": doc.id, "alias": alias, "key": key})
-        mentions += [{"entity_id": entity_id, "document_id": doc.id, "start": m.start, "end": m.end}
-                     for m in entity.mentions]
+            if key:
+                aliases.append({"entity_id": row.entity_id, "document_id": doc.id, "doc_entity_id": row.id,
+                                "alias": alias, "key": key})
+        mentions += [{"entity_id": row.entity_id, "document_id": doc.id, "doc_entity_id": row.id, "start": m.start,
+                      "end": m.end} for m in entity.mentions]
     _insert(session, AliasRow, aliases)
     _insert(session, MentionRow, mentions)
     with session.no_autoflush:
-        evidence = _write_facts(session, doc, extraction.facts, ids)
-        evidence += _write_events(session, doc, extraction.events, ids)
+        evidence = _write_facts(session, doc, extraction.facts, local)
+        evidence += _write_events(session, doc, extraction.events, local)
         _insert(session, EvidenceRow, evidence)
-        _write_quotes(session, doc.id, extraction.quotes, ids)
+        _refresh_facts(session, {e["fact_id"] for e in evidence if e.get("fact_id")})
+        _rekey_events(session, {e["event_id"] for e in evidence if e.get("event_id")})
+        _write_quotes(session, doc.id, extraction.quotes, local)
+    _refresh_entities(session, {row.entity_id for row in local.values()})
 
 
-def _fact_row(fact: Fact, ids: dict[str, int]) -> FactRow:
-    """A fact as a row (not yet stored): entity references as ids, symmetric pairs in one order, a unique key."""
-    subject = ids[fact.subject]
-    obj_id = None if isinstance(fact.object, Value) else ids[fact.object]
-    obj_value = json.dumps(fact.object.value) if isinstance(fact.object, Value) else None
-    if fact.predicate in SYMMETRIC_PREDICATES and obj_id is not None and obj_id < subject:
-        subject, obj_id = obj_id, subject
-    qualifiers = {k: (ids[v] if k in ENTITY_QUALIFIERS and v in ids else v) for k, v in fact.qualifiers.items()}
-    key = f"{subject}|{fact.predicate}|{obj_id if obj_id is not None else '=' + str(obj_value)}"
-    if fact.predicate == "age":
-        key += f"|{qualifiers.get('as_of', '')}"
-    return FactRow(subject_id=subject, predicate=fact.predicate, object_id=obj_id, object_value=obj_value,
-                   qualifiers=qualifiers, key=key)
-
-
-def _write_facts(session: Session, doc: DocumentRow, facts: list[Fact], ids: dict[str, int]) -> list[dict]:
+def _write_facts(session: Session, doc: DocumentRow, facts: list[Fact], local: dict[str, DocEntityRow]
+                 ) -> list[dict]:
     """Upsert facts (one lookup for all) and return their evidence rows for this document."""
-    new_rows = [_fact_row(fact, ids) for fact in facts]
-    stored = {r.key: r for r in session.scalars(select(FactRow).where(FactRow.key.in_({r.key for r in new_rows})))} \
-        if new_rows else {}
-    for row in new_rows:
-        existing = stored.get(row.key)
-        if existing is None:
-            stored[row.key] = row
-            session.add(row)
-        elif any(k not in existing.qualifiers for k in row.qualifiers):
-            existing.qualifiers = row.qualifiers | existing.qualifiers
+    keyed = []
+    for fact in facts:
+        subject = local[fact.subject]
+        obj = None if isinstance(fact.object, Value) else local[fact.object]
+        value = json.dumps(fact.object.value) if isinstance(fact.object, Value) else None
+        first, second = subject.entity_id, obj.entity_id if obj else None
+        if fact.predicate in SYMMETRIC_PREDICATES and second is not None and second < first:
+            first, second = second, first
+        keyed.append((fact, subject, obj, value, _fact_key(first, fact.predicate, second, value,
+                                                             fact.qualifiers.get("as_of")), (first, second)))
+    stored = {r.key: r for r in session.scalars(select(FactRow).where(FactRow.key.in_({k[4] for k in keyed})))} \
+        if keyed else {}
+    for fact, _, _, value, key, (first, second) in keyed:
+        if key not in stored:
+            stored[key] = FactRow(subject_id=first, predicate=fact.predicate, object_id=second, object_value=value,
+                                  qualifiers={}, key=key)
+            session.add(stored[key])
     session.flush()
-    return [{"fact_id": stored[row.key].id, "document_id": doc.id, "start": fact.evidence.start,
-             "end": fact.evidence.end, "text": doc.text[fact.evidence.start:fact.evidence.end],
-             "qualifiers": row.qualifiers or None}
-            for fact, row in zip(facts, new_rows, strict=True)]
+    rows = []
+    for fact, subject, obj, _, key, _ in keyed:
+        qualifiers = {k: (local[v].id if k in ENTITY_QUALIFIERS and v in local else v)
+                      for k, v in fact.qualifiers.items()}
+        rows.append({"fact_id": stored[key].id, "event_id": None, "document_id": doc.id,
+                     "start": fact.evidence.start, "end": fact.evidence.end,
+                     "text": doc.text[fact.evidence.start:fact.evidence.end], "qualifiers": qualifiers or None,
+                     "subject_local_id": subject.id, "object_local_id": obj.id if obj else None,
+                     "participants_local": None})
+    return rows
 
 
-def _write_events(session: Session, doc: DocumentRow, events: list[Event], ids: dict[str, int]) -> list[dict]:
-    """Upsert events — one per type, date and subject, however many articles tell it — with their evidence."""
+def _write_events(session: Session, doc: DocumentRow, events: list[Event], local: dict[str, DocEntityRow]
+                  ) -> list[dict]:
+    """Upsert events — one per type, date and first participant, however many articles tell it."""
     keyed = []
     for ev in events:
-        participants = list(dict.fromkeys(ids[p] for p in ev.participants if p in ids))
-        keyed.append((ev, f"{ev.type}|{ev.date}|{participants[0] if participants else ''}", participants))
-    rows = {r.key: r for r in session.scalars(select(EventRow).where(EventRow.key.in_({k for _, k, _ in keyed})))} \
+        participants = [local[p] for p in dict.fromkeys(ev.participants) if p in local]
+        first = participants[0] if participants else None
+        keyed.append((ev, f"{ev.type}|{ev.date}|{first.entity_id if first else ''}", first, participants))
+    rows = {r.key: r for r in session.scalars(select(EventRow).where(EventRow.key.in_({k for _, k, _, _ in keyed})))} \
         if keyed else {}
-    for ev, key, _ in keyed:
+    for ev, key, _, _ in keyed:
         if key not in rows:
             rows[key] = EventRow(type=ev.type, date=ev.date, summary=ev.summary, key=key)
             session.add(rows[key])
     session.flush()
-    event_ids = {rows[key].id for _, key, _ in keyed}
-    known = set(session.execute(select(EventParticipantRow.event_id, EventParticipantRow.entity_id)
-                                .where(EventParticipantRow.event_id.in_(event_ids))).all()) if event_ids else set()
-    new = {(rows[key].id, p) for _, key, participants in keyed for p in participants} - known
-    _insert(session, EventParticipantRow, [{"event_id": e, "entity_id": p} for e, p in sorted(new)])
-    return [{"event_id": rows[key].id, "document_id": doc.id, "start": ev.evidence.start, "end": ev.evidence.end,
-             "text": doc.text[ev.evidence.start:ev.evidence.end]} for ev, key, _ in keyed]
+    return [{"fact_id": None, "event_id": rows[key].id, "document_id": doc.id, "start": ev.evidence.start,
+             "end": ev.evidence.end, "text": doc.text[ev.evidence.start:ev.evidence.end], "qualifiers": None,
+             "subject_local_id": first.id if first else None, "object_local_id": None,
+             "participants_local": [p.id for p in participants]} for ev, key, first, participants in keyed]
 
 
 def _insert(session: Session, table: type, rows: list[dict]) -> None:
@@ -341,14 +529,20 @@ def _insert(session: Session, table: type, rows: list[dict]) -> None:
         session.execute(insert(table), rows)
 
 
-def _write_quotes(session: Session, document_id: int, quotes: list[Quote], ids: dict[str, int]) -> None:
+def _write_quotes(session: Session, document_id: int, quotes: list[Quote], local: dict[str, DocEntityRow]) -> None:
     """Store quotes, each in the group of the same words by the same speaker in another document.
 
     Candidates come from one indexed lookup of MinHash sketches, then the word overlap decides.
     """
+    def entity(key: str | None) -> DocEntityRow | None:
+        return local.get(key) if key else None
+
     rows = [QuoteRow(document_id=document_id, start=q.span.start, end=q.span.end, text=q.text, kind=q.kind,
-                     speaker_id=ids.get(q.speaker) if q.speaker else None,
-                     outlet_id=ids.get(q.outlet) if q.outlet else None, date=q.date, cue=q.cue) for q in quotes]
+                     speaker_id=entity(q.speaker).entity_id if entity(q.speaker) else None,
+                     speaker_local_id=entity(q.speaker).id if entity(q.speaker) else None,
+                     outlet_id=entity(q.outlet).entity_id if entity(q.outlet) else None,
+                     outlet_local_id=entity(q.outlet).id if entity(q.outlet) else None,
+                     date=q.date, cue=q.cue) for q in quotes]
     session.add_all(rows)
     session.flush()
     sketches = {row.id: minhash(row.text) for row in rows if row.speaker_id is not None}
@@ -396,8 +590,20 @@ def _add_quote_sketches(conn: Connection) -> None:
                                                "value": value} for slot, value in enumerate(minhash(words))])
 
 
+def _article_entities(conn: Connection) -> None:
+    """Entities become clusters of article entities, and articles keep the evidence of their dates. What was
+    merged the old, order-dependent way cannot be taken apart again, so the extracted tables start afresh and
+    every article is marked for re-extraction (`castline ingest` of the same sources brings them back)."""
+    for table in (QuoteSketchRow, QuoteRow, EventParticipantRow, EvidenceRow, EventRow, FactRow, MentionRow,
+                  AliasRow, EntityRow):
+        table.__table__.drop(conn)
+    for table in (EntityRow, DocEntityRow, NameNodeRow, NodeLinkRow, FactRow, EventRow, EvidenceRow,
+                  EventParticipantRow, QuoteRow, QuoteSketchRow, MentionRow, AliasRow):
+        table.__table__.create(conn)
+    conn.execute(text("ALTER TABLE documents ADD COLUMN dates JSON"))
+    conn.execute(update(DocumentRow).values(pipeline_version="stale"))
+
+
 # Upgrade steps by target version: MIGRATIONS[n](connection) brings schema n-1 to n.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_evidence_qualifiers, 3: _add_type_votes,
-                                                       4: _add_quote_sketches}
-
-
+                                                       4: _add_quote_sketches, 5: _article_entities}

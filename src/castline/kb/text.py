@@ -1,4 +1,4 @@
-"""Text comparison shared by the knowledge base: word-set overlap of quotes."""
+"""Text shared by the knowledge base: word-set overlap of quotes, one-line summaries of sentences."""
 
 from __future__ import annotations
 
@@ -39,3 +39,9 @@ def minhash(text: str, slots: int = SKETCH_SLOTS) -> list[int]:
     words = (word_set(text) - STOPWORDS) or word_set(text) or {""}
     return [(slot << 27) | (min(zlib.crc32(f"{slot}:{word}".encode()) for word in words) & 0x7FFFFFF)
             for slot in range(slots)]
+
+
+def summary_of(sentence: str, limit: int = 200) -> str:
+    """A sentence on one line, cut at a word before `limit` characters."""
+    text = re.sub(r"\s+", " ", sentence).strip()
+    return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + "…"

@@ -13,7 +13,6 @@ from fastapi.templating import Jinja2Templates
 from starlette.middleware.base import BaseHTTPMiddleware
 
 from ..export import export_kb
-from ..extract.time import find_times
 from ..kb import Store, cards, queries
 from ..kb.conflicts import find_conflicts
 from .highlight import Layer, segments
@@ -168,8 +167,9 @@ def create_app(db: str) -> FastAPI:
                    for q in doc["quotes"]]
         layers += [Layer(f["start"], f["end"], "fact", f["predicate"]) for f in doc["facts"]]
         layers += [Layer(e["start"], e["end"], "event", e["type"]) for e in doc["events"]]
-        layers += [Layer(t.start, t.end, "date", f"date: {t.value}") for t in find_times(doc["text"], doc["published"])
-                   if t.value]
+        layers += [Layer(start, end, "date", f"date: {value}") for start, end, value in doc["dates"]["spans"] if value]
+        layers += [Layer(c["start"], c["end"], "date", f"publication date {c['rule']}: {c['value']} ({c['used']})")
+                   for c in doc["dates"]["clues"] if c.get("start") is not None]
         return page(request, "article.html", doc=doc, segments=segments(doc["text"], layers))
 
     @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)

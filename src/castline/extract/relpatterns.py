@@ -1,0 +1,232 @@
+"""Relation patterns as data: the words between two mentions that state a fact about them.
+
+A pattern is a spaCy Matcher token pattern for the words between a left and
+a right mention, the types each side may have, and which side is the
+subject. "X airs on NBC", "the Netflix series X", "X creator Y", "X star Y",
+"Y, created by X". A side written `MAIN` needs no mention: it is the show
+the article is about ("co-star Tomas Reyes"). A right side may be a list
+("co-stars X, Y and Z"): the fact holds for every name in it.
+
+`credit` is a predicate of its own until the article's shows are known: a
+credit on a show the article covers is cast membership, one on anything else
+is what the person is known for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from ..lexicon import AIRING_WORDS, JOIN_LEAVE_WORDS, OCCUPATIONS, ROLE_VERBS, SHOW_NOUNS, WORK_NOUNS
+
+PERSON = ("person",)
+CHARACTER = ("character",)
+PEOPLE = ("person", "character")
+SHOW = ("show",)
+TITLES = ("show", "work", "franchise")
+NETWORK = ("network",)
+ORGS = ("organization", "network", "outlet")
+FRANCHISE = ("franchise",)
+EPISODE_OR_SHOW = ("episode", "show")
+PLACE = ("place",)
+MAIN = "main"
+SUBJECT = "subject"  # the person the sentence is about ("Since wrapping up as X, Mara Quinn has rested")
+
+
+@dataclass(frozen=True)
+class RelationPattern:
+    id: str
+    predicate: str
+    left: tuple[str, ...] | str  # types of the mention before the words, or MAIN or SUBJECT
+    right: tuple[str, ...] | str
+    pattern: tuple
+    subject: str = "left"  # which side is the fact's subject
+    then: str | None = None  # a regular expression the text right after the right mention must match
+
+
+def _in(*words: str | frozenset | set) -> dict:
+    flat: list[str] = []
+    for w in words:
+        flat += [w] if isinstance(w, str) else sorted(w)
+    return {"LOWER": {"IN": flat}}
+
+
+def _opt(spec: dict) -> dict:
+    return {**spec, "OP": "?"}
+
+
+COMMA = {"ORTH": ","}
+# Commas and closing quotation marks between a mention and the words that follow it ('“X,” directed by').
+LEAD = {"ORTH": {"IN": [",", "”", '"', "’", "'"]}, "OP": "{0,2}"}
+POSS = _in("'s", "’s", "'", "’")
+ADJ = {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "NUM"]}, "IS_PUNCT": False, "OP": "{0,3}"}
+AUX = _opt(_in("is", "was", "has", "had", "will", "would", "also", "who", "now", "previously", "currently",
+               "still", "to", "been", "be", "being", "reportedly", "recently", "once", "later", "then"))
+ARTICLE = _opt(_in("the", "a", "an", "his", "her", "their", "its"))
+GAP = {"IS_SENT_START": False, "LOWER": {"NOT_IN": [".", ";", "and", "but", "while", "who", "which"]},
+       "OP": "{0,6}"}
+STAR_NOUNS = ("star", "stars", "alum", "alums", "alumnus", "alumna", "alumni", "actor", "actress", "actors",
+              "actresses", "cast", "co-star", "costar", "co-stars", "regular", "veteran", "newcomer", "favorite",
+              "host", "co-host", "hosts", "co-hosts", "lead", "leads", "castmate", "castmates", "player",
+              "breakout", "icon", "legend", "great", "vet", "comedian", "member", "members", "panelist", "anchor")
+CREDIT_VERBS = ("stars", "starred", "starring", "star", "appeared", "appears", "appearing", "co-starred", "co-stars",
+                "co-starring", "featured", "played", "plays", "hosted", "hosts", "hosting", "co-hosted",
+                "co-hosts", "worked", "works")
+TITLE_JOBS = ("president", "chairman", "chairwoman", "chair", "ceo", "head", "chief", "executive", "exec", "boss",
+              "spokesperson", "spokesman", "spokeswoman", "founder", "co-founder", "director", "vice", "officer",
+              "manager", "producer", "editor", "member", "members", "veteran", "chairperson", "co-chair")
+
+PATTERNS: tuple[RelationPattern, ...] = (
+    # who plays whom
+    RelationPattern("plays/verb", "plays", PERSON, CHARACTER,
+                    (LEAD, AUX, AUX, _in(ROLE_VERBS), _opt(_in("the")), _opt(_in("role", "part")),
+                     _opt(_in("of")))),
+    RelationPattern("plays/stars-as", "plays", PERSON, CHARACTER,
+                    (LEAD, AUX, AUX, _in("stars", "starred", "starring", "star", "returns", "returned",
+                                                "return", "returning", "cast", "recast", "co-stars", "appears",
+                                                "appeared", "back", "debuts", "debuted", "reprises", "reprised",
+                                                "reprising", "reprise", "joins", "joined", "joining", "signed",
+                                                "boarded", "tapped"), _opt(_in("on")), _in("as", "in"),
+                     _opt(_in("the")), _opt(_in("role", "part")), _opt(_in("of")))),
+    RelationPattern("plays/role-as", "plays", PERSON, CHARACTER,
+                    (POSS, ADJ, _in("role", "roles", "portrayal", "turn", "run", "time", "tenure", "stint", "years",
+                                    "days", "performance", "character", "alter"), _opt(_in("ego")),
+                     LEAD, _opt(_in("as", "of")))),
+    RelationPattern("plays/pronoun-character", "plays", PERSON, CHARACTER,
+                    (ADJ, _in("character", "role", "alter"), _opt(_in("ego")), LEAD, _opt(_in("as", "of")))),
+    RelationPattern("plays/as-role", "plays", SUBJECT, CHARACTER,
+                    (_in("wrapping", "wrapped", "starring", "playing", "returning", "cast", "debuting", "stint",
+                         "turn", "run", "tenure", "time", "years", "days"), _opt(_in("up", "back")), _in("as"))),
+    RelationPattern("plays/takes-over", "plays", PERSON, CHARACTER,
+                    (_in("takes", "took", "take", "taking", "steps", "stepped", "step", "stepping"), _in("over", "in"),
+                     _opt(_in("the")), _opt(_in("role", "part", "mantle")), _in("as", "of"))),
+    RelationPattern("plays/played-by", "plays", CHARACTER, PERSON,
+                    (LEAD, _opt({"ORTH": "("}), _opt(_in("who", "as")), AUX, AUX,
+                     _in("played", "portrayed", "voiced"), _in("by")), subject="right"),
+    # which show a character is in
+    RelationPattern("character_in/possessive", "character_in", SHOW, CHARACTER, (POSS, ADJ), subject="right"),
+    RelationPattern("character_in/on", "character_in", CHARACTER, SHOW,
+                    (_opt({"ORTH": ")"}), LEAD, _in("on", "in", "from", "of"))),
+    RelationPattern("character_in/show-character", "character_in", SHOW, CHARACTER,
+                    (_in("character", "characters", "protagonist", "villain", "hero", "heroine", "favorite",
+                         "favourite"), LEAD), subject="right"),
+    # cast, and what people are known for
+    RelationPattern("credit/show-star", "credit", TITLES, PERSON,
+                    (_opt(POSS), ADJ, _in(STAR_NOUNS), _opt(_in("member", "members")), LEAD),
+                    subject="right"),
+    RelationPattern("credit/possessive", "credit", TITLES, PERSON, (POSS,), subject="right"),
+    RelationPattern("credit/stars-in", "credit", PERSON, TITLES,
+                    (LEAD, AUX, AUX, _in(CREDIT_VERBS), _opt(_in("as", "a", "an", "the")), ADJ,
+                     _opt(_in("in", "on")), _opt(_in(SHOW_NOUNS | WORK_NOUNS)))),
+    RelationPattern("credit/role-in", "credit", PERSON, TITLES,
+                    (GAP, _in("role", "roles", "part", "turn", "stint", "run", "time", "tenure", "years", "cameo",
+                              "appearance", "appearances", "member", "regular", "star", "lead"), _in("in", "on"))),
+    RelationPattern("credit/known-for", "known_for", PERSON, TITLES,
+                    (LEAD, AUX, _opt(_in("best", "perhaps", "probably", "widely")), _in("known", "famous",
+                                                                                               "remembered"),
+                     _in("for", "from"), _opt(_in("his", "her", "their")), ADJ,
+                     _opt(_in("role", "roles", "work", "turn", "part", "performance")), _opt(_in("in", "on", "as")))),
+    RelationPattern("credit/alongside", "known_for", PERSON, TITLES,
+                    (POSS, _in("credits", "films", "movies", "shows", "work", "projects", "roles"),
+                     _opt(_in("include", "includes", "including", "such"))), ),
+    RelationPattern("cast/join-leave", "cast_member_of", PERSON, SHOW,
+                    (LEAD, AUX, AUX, _opt(_in("set", "going", "about")), _opt(_in("to")),
+                     _in(JOIN_LEAVE_WORDS | {"return", "returns", "returned", "returning", "rejoin", "exit"}),
+                     _opt(_in("the")), _opt(_in("cast")), _opt(_in("of", "on")))),
+    RelationPattern("cast/exit-from", "cast_member_of", PERSON, SHOW,
+                    (POSS, ADJ, _in("exit", "departure", "return", "farewell", "tenure", "stint", "run", "time",
+                                    "years", "days", "comeback", "debut", "role", "character"),
+                     _in("from", "on", "to", "at", "in", "with"))),
+    RelationPattern("cast/member-on", "cast_member_of", PERSON, SHOW,
+                    (GAP, _in("cast", "series"), _in("member", "regular", "members", "regulars"),
+                     _in("on", "of", "in"))),
+    RelationPattern("cast/co-star", "cast_member_of", MAIN, PERSON,
+                    (_in("co-star", "co-stars", "costar", "costars", "castmate", "castmates", "cast-mate",
+                         "cast-mates"), LEAD)),
+    RelationPattern("cast/cast-of", "cast_member_of", SHOW, PERSON,
+                    (_in("cast", "stars", "ensemble", "lineup"), _opt(_in("also", "includes", "including", "features",
+                                                                          "members")),
+                     _opt(_in("includes", "including", "like", "such")), _opt(_in("as")), LEAD),
+                    subject="right"),
+    # networks
+    RelationPattern("airs_on/verb-on", "airs_on", SHOW, NETWORK,
+                    (LEAD, AUX, AUX, _opt(_in("set", "slated", "scheduled")), _opt(_in("to")),
+                     _in(AIRING_WORDS | {"available", "airing", "returns", "return", "returning", "moves", "moved",
+                                         "exclusively", "runs", "ran", "aired", "streaming"}),
+                     {"IS_SENT_START": False, "LOWER": {"NOT_IN": [".", ";"]}, "OP": "{0,8}"}, _in("on", "to", "via"))),
+    RelationPattern("airs_on/network-kind", "airs_on", NETWORK, SHOW,
+                    (_opt(POSS), ADJ, _in(SHOW_NOUNS | {"original", "hit", "show"}), LEAD), subject="right"),
+    RelationPattern("airs_on/possessive", "airs_on", NETWORK, SHOW, (POSS,), subject="right"),
+    RelationPattern("airs_on/on", "airs_on", SHOW, NETWORK, (_opt(_in("which", "that")), _in("on", "via"))),
+    RelationPattern("airs_on/bracket", "airs_on", SHOW, NETWORK, ({"ORTH": "("},)),
+    RelationPattern("airs_on/by", "airs_on", SHOW, NETWORK,
+                    (LEAD, AUX, AUX, _in("canceled", "cancelled", "picked", "renewed", "revived", "axed",
+                                                "ordered", "commissioned", "rescued", "saved", "produced",
+                                                "released", "distributed", "greenlit", "greenlighted"),
+                     _opt(_in("up")), _in("by", "at"))),
+    # creators and directors
+    RelationPattern("created_by/by", "created_by", TITLES, PERSON,
+                    (LEAD, _opt(_in("which", "who")), AUX, _in("created", "co-created", "developed",
+                                                                      "conceived"), _in("by"))),
+    RelationPattern("created_by/creator", "created_by", TITLES, PERSON,
+                    (_opt(POSS), ADJ, _in("creator", "co-creator", "creators", "co-creators", "mastermind"),
+                     _opt(_in("and", "&")), _opt(_in("showrunner", "writer", "executive")), _opt(_in("producer")),
+                     LEAD)),
+    RelationPattern("created_by/main-creator", "created_by", MAIN, PERSON,
+                    (_in("creator", "co-creator", "creators", "co-creators"), LEAD)),
+    RelationPattern("created_by/created", "created_by", PERSON, TITLES,
+                    (LEAD, AUX, AUX, _in("created", "co-created", "creates", "developed"),
+                     _opt(_in("the")), ADJ, _opt(_in(SHOW_NOUNS))), subject="right"),
+    RelationPattern("created_by/creator-of", "created_by", PERSON, TITLES,
+                    (COMMA, _opt(_in("the", "who", "a")), _opt(_in("is", "was")), _opt(_in("the")),
+                     _in("creator", "co-creator"), _in("of", "behind")), subject="right"),
+    RelationPattern("directed/verb", "directed", PERSON, EPISODE_OR_SHOW,
+                    (LEAD, AUX, AUX, _in("directed", "directs", "directing", "helmed", "helms"),
+                     _opt(_in("the")), ADJ, _opt(_in("episode", "finale", "premiere", "pilot", "episodes")),
+                     _opt(_in("of")), _opt(_in("titled", "called")))),
+    RelationPattern("directed/by", "directed", EPISODE_OR_SHOW, PERSON,
+                    (LEAD, AUX, AUX, _in("directed", "helmed"), _in("by")), subject="right"),
+    RelationPattern("directed/director", "directed", EPISODE_OR_SHOW, PERSON,
+                    (_opt(POSS), _opt(_in("episode", "finale", "pilot", "series", "executive")),
+                     _in("director", "directors"), LEAD), subject="right"),
+    # organisations and franchises
+    RelationPattern("member_of/title", "member_of", ORGS, PERSON,
+                    (_opt(POSS), ADJ, _in(TITLE_JOBS), _opt(_in("of", "for")), ADJ, _opt(_in("and")), ADJ,
+                     LEAD), subject="right"),
+    RelationPattern("member_of/of", "member_of", PERSON, ORGS,
+                    (COMMA, ARTICLE, ADJ, _in(TITLE_JOBS), _opt(_in("of", "at", "for")))),
+    RelationPattern("member_of/appositive", "member_of", PERSON, ORGS, (COMMA, ARTICLE, ADJ),
+                    then=r"^\s*(?:members?|veteran|president|chairman|spokesperson|executive)\b"),
+    RelationPattern("member_of/member", "member_of", PERSON, ORGS,
+                    (LEAD, AUX, AUX, ARTICLE, ADJ, _in("member", "members"), _in("of"))),
+    RelationPattern("part_of/franchise-kind", "part_of", FRANCHISE, SHOW,
+                    (_opt(POSS), ADJ, _in(SHOW_NOUNS | {"prequel", "sequel", "spinoff", "spin-off", "show",
+                                                       "entry", "installment"}), LEAD), subject="right"),
+    RelationPattern("part_of/of-franchise", "part_of", SHOW, FRANCHISE,
+                    (LEAD, ARTICLE, ADJ, _in("prequel", "sequel", "spinoff", "spin-off", "part", "entry",
+                                                    "installment", "extension"), _in("of", "to", "in"),
+                     _opt(_in("the")))),
+    RelationPattern("from/native", "from", PERSON, PLACE,
+                    (LEAD, AUX, AUX, _in("born", "raised", "grew", "hails", "native", "hailing"),
+                     _opt(_in("up", "and")), _opt(_in("raised")), _in("in", "from", "of"))),
+)
+PATTERNS_BY_ID = {p.id: p for p in PATTERNS}
+OCCUPATION_WORDS = OCCUPATIONS
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    for pattern in PATTERNS:
+        matcher.add(pattern.id, [list(pattern.pattern)])
+    return matcher
+
+
+def match_patterns(doc: Doc) -> list[tuple[RelationPattern, int, int]]:
+    """Every pattern match in the document: (pattern, first token, token after the last)."""
+    return [(PATTERNS_BY_ID[doc.vocab.strings[match_id]], start, end)
+            for match_id, start, end in _matcher(doc.vocab)(doc)]

@@ -45,8 +45,8 @@ from ..lexicon import (
 )
 from .context import Context, Mention
 from .coref import gender_of
-from .quotecues import Cue, cues_in, find_cues
 from .entities import looks_like_title
+from .quotecues import Cue, cues_in, find_cues
 from .time import TimeExpr
 
 OPENERS = {"“": "”", '"': '"', "‘": "’", "«": "»", "'": "'"}

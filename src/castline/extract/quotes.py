@@ -641,14 +641,20 @@ def _outlet_mention(reader: Reader, start: int, end: int) -> Mention | None:
     """
     ctx = reader.ctx
     for mention in ctx.mentions_in(start, end):
-        if reader.quoted(mention.start) or mention.kind == "pronoun":
+        if reader.quoted(mention.start) or mention.kind == "pronoun" or _describes_person(ctx.text, mention.end):
             continue
         kind = ctx.type_of(mention.key)
         if kind == "outlet":
             return _owned_title(reader, mention, end) or mention
-        if kind not in ("person", "character") and _cued_outlet(reader, mention, kind):
-            return mention
+        if _cued_outlet(reader, mention, kind):
+            return _owned_title(reader, mention, end) or mention
     return None
+
+
+def _describes_person(text: str, end: int) -> bool:
+    """A name that describes someone ('the In Time actor', 'a Variety editor') is a credit, not an outlet."""
+    word = re.match(r"\s+([a-z-]+)", text[end:end + 20])
+    return bool(word) and word.group(1) in PERSON_EPITHET_NOUNS | PEOPLE_NOUNS | SPOKESPERSON_NOUNS
 
 
 def _owned_title(reader: Reader, mention: Mention, end: int) -> Mention | None:
@@ -657,7 +663,7 @@ def _owned_title(reader: Reader, mention: Mention, end: int) -> Mention | None:
     if not re.match(r"['’]s\s", text[mention.end:mention.end + 3]):
         return None
     nxt = next(iter(reader.ctx.mentions_in(mention.end, min(end, mention.end + 60))), None)
-    if nxt is None or reader.ctx.type_of(nxt.key) in NOT_OUTLET_TYPES:
+    if nxt is None or reader.ctx.type_of(nxt.key) in ("person", "place"):
         return None
     return nxt if re.match(r"^['’]s\s+[“\"‘]?$", text[mention.end:nxt.start]) else None
 
@@ -690,9 +696,11 @@ def _unnamed_outlet(reader: Reader, verb: Token | None) -> str | None:
     return None
 
 
+_OWNER = r"(?:the\s+|an?\s+)?(?:(?:[A-Z][\w'’-]+\s+){0,2}[\w-]+['’]s\s+)?[“\"‘]?"
 OUTLET_BEFORE = re.compile(r"(?:\b(?:appear\w*|stopp?\w*\s+by|guest\w*|on|with|to|at|episode\s+of|edition\s+of|"
-                           r"hosted\s+by|podcast|told|tells|tell|telling)\s+(?:the\s+|an?\s+)?(?:\w+['’]s\s+)?[“\"‘]?)$",
-                           re.I)
+                           r"hosted\s+by|podcast|told|tells|tell|telling)\s+" + _OWNER + ")$", re.I)
+# Where a name after the cue is a programme whatever else it looks like ("appeared on Mara Quinn's Late Show").
+APPEARED_ON = re.compile(r"\b(?:appear\w*\s+on|guest\w*\s+on|stopp?\w*\s+by|episode\s+of)\s+" + _OWNER + "$", re.I)
 
 
 def _cued_outlet(reader: Reader, mention: Mention, kind: str | None) -> bool:
@@ -702,7 +710,9 @@ def _cued_outlet(reader: Reader, mention: Mention, kind: str | None) -> bool:
     before = text[max(0, mention.start - 40):mention.start]
     name = text[mention.start:mention.end]
     if re.search(r"\bat\s+the\s+(?:recent\s+|annual\s+|\d{4}\s+)?$", before):
-        return name.split()[-1].lower() in EVENT_WORDS
+        return name.split()[-1].lower() in EVENT_WORDS and kind not in PERSON_TYPES
+    if kind in PERSON_TYPES:  # a programme the text took for a person is still where one appears
+        return bool(APPEARED_ON.search(before))
     if kind in NOT_OUTLET_TYPES:
         return False
     cue = [c for c in reader.cues if c.kind in ("OCCASION", "APPEAR_ON", "SPEAK_TO") and
@@ -1449,10 +1459,11 @@ class Passage:
 def _settle(reader: Reader, reference: Reference, offset: int, verb: Token | None, passage: Passage) -> str | None:
     """Who an ambiguous reference — a surname two people share, a pronoun, a bare epithet or role — names.
 
-    The speaker of the passage when that one fits. Otherwise a surname goes to the last of its owners seen speaking,
-    else the one the article names most; a pronoun keeps its antecedent when that one's gender is known to agree,
-    else the last fitting speaker; an epithet goes to a person its sentence names, else to the latest fitting
-    subject, else to the main fitting person.
+    A pronoun goes to the last one named speaking since the previous quote, else to the speaker of the passage,
+    when they fit its gender; else it keeps its antecedent when that one's gender is known to agree, else it goes
+    to the last fitting speaker. A surname goes to the passage's speaker when that is one of its owners, else to the
+    last of them seen speaking, else to the one the article names most. An epithet goes to a person its sentence
+    names, else to the passage's speaker, else to the latest fitting subject, else to the main fitting person.
     """
     ctx = reader.ctx
     fits = set(reference.candidates)
@@ -1463,9 +1474,6 @@ def _settle(reader: Reader, reference: Reference, offset: int, verb: Token | Non
         spoke = [key for at, key in passage.speaking if at < offset and key in fits and key]
         return spoke[-1] if spoke else max(reference.candidates, key=lambda k: passage.mentions[k])
     if reference.via == "pronoun":
-        known = ctx.gender.get(current) if current else None
-        if known is not None and known == reference.gender:
-            return current
         spoke = _spoke_last(reader, passage, offset)
         if passage.unknown or spoke == "":
             return None  # "Marlow said … she added": someone the article names but no entity holds
@@ -1473,6 +1481,9 @@ def _settle(reader: Reader, reference: Reference, offset: int, verb: Token | Non
             return spoke  # the last one named speaking: "Elsewhere, Quinn revealed … “…,” she said"
         if passage.speaker in fits:
             return passage.speaker
+        known = ctx.gender.get(current) if current else None
+        if known is not None and known == reference.gender:
+            return current
         said = [k for k in passage.said if k in fits and ctx.gender.get(k) == reference.gender]
         return said[-1] if said else current
     if reference.via == "epithet" or (reference.via == "role" and current is None):

@@ -6,6 +6,8 @@ import random
 
 import pytest
 
+from castline.document import DocExtraction, Document, Entity, Quote, Span
+from castline.export import export_kb
 from castline.kb.quotegroups import QuoteItem, group_quotes, similarity, words
 
 WORDS = "The firehouse was my second home for seven years, and I will miss every single person on that crew."
@@ -87,3 +89,56 @@ def test_groups_do_not_depend_on_the_order_of_the_quotes():
 def test_similarity_is_containment_for_a_long_enough_part():
     whole, part = set(words(WORDS)), set(words("I will miss every single person on that crew"))
     assert similarity(whole, part) == 1.0
+
+
+# ---------------------------------------------------------------------------------------------------- in the store
+
+TEXT = "Mara Quinn said: "
+
+
+def save(store, source: str, words: str, speaker: bool = True, outlet: bool = False, date: str | None = None,
+         published: str = "2024-03") -> None:
+    """One article quoting `words`, by Mara Quinn (or nobody), to Variety (or no outlet)."""
+    text = TEXT + words + " (Variety)"
+    entities = [Entity(key="a", name="Mara Quinn", type="person", mentions=[Span(0, 10)])]
+    if outlet:
+        entities.append(Entity(key="v", name="Variety", type="outlet", mentions=[Span(len(text) - 8, len(text) - 1)]))
+    quote = Quote(Span(len(TEXT), len(TEXT) + len(words)), words, "direct", "a" if speaker else None,
+                  "v" if outlet else None, date)
+    store.save(Document(source=source, text=text, content_hash=str(hash(text)), published=published),
+               DocExtraction(entities=entities, quotes=[quote]))
+
+
+def test_the_store_groups_a_quote_without_speaker_and_says_what_it_lends(store):
+    save(store, "first.txt", WORDS, outlet=True, date="2024-02-10", published="2024-02")
+    save(store, "second.txt", WORDS.replace(",", " …"), speaker=False, published="2024-03")
+    kb = export_kb(store)
+    first, second = kb["quotes"]
+    assert first["group"] == second["group"]
+    assert second["speaker"] is None  # the article names nobody …
+    assert second["inferred"]["speaker"] == first["speaker"]  # … its group does, and says where from
+    assert (second["inferred"]["outlet"], second["inferred"]["date"], second["inferred"]["from"]) == \
+        (first["outlet"], "2024-02-10", first["doc"])
+    assert "inferred" not in first
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_store_groups_do_not_depend_on_the_order_of_ingest(store, order):
+    articles = [("a.txt", WORDS, True), ("b.txt", "I will miss every single person on that crew.", False),
+                ("c.txt", "The crew threw a party for my last day on set in May.", True)]
+    for index in order:
+        save(store, *articles[index][:2], speaker=articles[index][2])
+    kb = export_kb(store)
+    source = {d["id"]: d["source"] for d in kb["documents"]}
+    groups: dict[str, set[str]] = {}
+    for quote in kb["quotes"]:
+        groups.setdefault(quote["group"], set()).add(source[quote["doc"]])
+    assert sorted(map(sorted, groups.values())) == [["a.txt", "b.txt"], ["c.txt"]]
+
+
+def test_a_changed_article_leaves_its_group(store):
+    save(store, "a.txt", WORDS)
+    save(store, "b.txt", WORDS, speaker=False)
+    save(store, "b.txt", "The crew threw a party for my last day on set in May.", speaker=False)
+    first, second = export_kb(store)["quotes"]
+    assert first["group"] != second["group"] and "inferred" not in second

@@ -250,6 +250,13 @@ ORGANIZATION_NOUNS: dict[str, tuple[str, ...]] = {
     "website": ("outlet",), "trade": ("outlet",),
 }
 
+# Verbs that introduce quoted words they do not report ("describing it as, “…”", "calling it “…”").
+DESCRIBING_VERBS = frozenset({"describe", "call", "dub", "label", "term"})
+
+# Last words of an event's name: words spoken there were given to the event ("at the Banff TV Festival").
+EVENT_WORDS = frozenset({"festival", "awards", "con", "comic-con", "summit", "convention", "expo", "fest", "gala",
+                         "upfronts", "upfront", "panel", "conference", "ceremony", "forum", "showcase"})
+
 # Social networks a word implies without naming one ("she tweeted" was on Twitter).
 IMPLIED_PLATFORMS = {"tweet": "Twitter", "retweet": "Twitter"}
 

@@ -30,6 +30,8 @@ from spacy.tokens import Doc, Token
 from ..document import Entity, Quote, Span
 from ..lexicon import (
     CONTINUING_VERBS,
+    DESCRIBING_VERBS,
+    EVENT_WORDS,
     IMPLIED_PLATFORMS,
     INDIRECT_VERBS,
     ORGANIZATION_NOUNS,
@@ -64,12 +66,8 @@ TOPIC_WORDS = {"what", "why", "how", "where", "who", "whom", "when", "whether", 
 # Verbs whose subordinate clause is an earlier occasion than the one the quote was given on ("after she said").
 EARLIER_MARKS = {"after", "before", "since", "until", "once"}
 # Bare epithets that name whoever the article is about ("the actor said"), not a particular credit.
-GENERIC_EPITHET = re.compile(r"^(?:the|this|that)\s+(?:\d+-year-old\s+)?(?:actor|actress|star|performer|singer|"
-                             r"comedian|host|director|producer|showrunner|writer|creator|executive|exec|alum|"
-                             r"alumna|alumnus|veteran|newcomer)?$", re.I)
-# Last words of an event's name: words spoken there were given to the event ("at the Banff TV Festival").
-EVENT_WORDS = {"festival", "awards", "con", "comic-con", "summit", "convention", "expo", "fest", "gala", "upfronts",
-               "upfront", "panel", "conference", "ceremony", "forum", "showcase"}
+GENERIC_EPITHET = re.compile(r"^(?:the|this|that)\s+(?:\d+-year-old\s+)?(?:" + "|".join(
+    sorted(PERSON_EPITHET_NOUNS, key=len, reverse=True)) + r")?$", re.I)
 # Words in the first paragraph of an article: the lines above it and it are the lead, whose perfect tense is the
 # news itself ("Quinn has revealed she is leaving").
 LEAD_WORDS = 25
@@ -239,7 +237,6 @@ class Attribution:
     own_occasion: bool = False  # a statement, a post, an earlier or dated occasion: nothing is inherited
     posted: bool = False  # words posted online
     current: bool = False  # given for this article: "says", "tells", "in a statement to X", a Q&A answer
-    back_reference: bool = False  # "he told the outlet"
     anaphoric_date: bool = False  # "at the time": the date of what was just told
     candidates: tuple[str, ...] = ()  # what an ambiguous reference (a shared surname, a pronoun) may name
     gender: str | None = None  # of the pronoun or epithet that names the speaker
@@ -623,7 +620,7 @@ def _can_report(reader: Reader, verb: Token) -> bool:
 
 def _describes_as(token: Token) -> bool:
     """'describing it as, “…”', 'calling it “…”': a verb that introduces words it does not report."""
-    return token.lemma_.lower() in ("describe", "call", "dub", "label", "term") and token.pos_ == "VERB"
+    return token.lemma_.lower() in DESCRIBING_VERBS and token.pos_ == "VERB"
 
 
 # ---------------------------------------------------------------------------------------------------- outlets
@@ -817,10 +814,8 @@ def attribute(reader: Reader, frames: list[tuple[int, int]], verb: Token | None)
         found.via == "post"
     for start, end in frames:
         found.outlet = found.outlet or _outlet_in(reader, start, end)
-    if found.outlet is None:
-        for start, end in frames:
-            found.outlet = found.outlet or _back_reference(reader, start, end)
-        found.back_reference = found.outlet is not None
+    for start, end in frames:
+        found.outlet = found.outlet or _back_reference(reader, start, end)
     if found.outlet is None and found.posted:
         for start, end in frames:
             found.outlet = found.outlet or _platform(reader, start, end)
@@ -1654,7 +1649,7 @@ def _float(reader: Reader, quote: Quote, how: Attribution, previous: tuple[Quote
         extra = attribute(reader, [(sent.start_char, sent.end_char)], verb)
         quote.outlet = quote.outlet or extra.outlet
         quote.date = quote.date or extra.date
-        how.own_occasion, how.current, how.posted = extra.own_occasion, extra.current, extra.posted
+        how.own_occasion, how.current = extra.own_occasion, extra.current
         return
     if previous is None:
         return
@@ -1667,7 +1662,7 @@ def _float(reader: Reader, quote: Quote, how: Attribution, previous: tuple[Quote
     quote.speaker, how.via = before.speaker, "continued"
     quote.outlet = quote.outlet or before.outlet
     quote.date = quote.date or before.date
-    how.own_occasion, how.posted, how.current = before_how.own_occasion, before_how.posted, before_how.current
+    how.own_occasion, how.current = before_how.own_occasion, before_how.current
 
 
 HEADLINE_SPEAKER = re.compile(r"^\s*(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*:\s")

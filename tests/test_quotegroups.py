@@ -142,3 +142,11 @@ def test_a_changed_article_leaves_its_group(store):
     save(store, "b.txt", "The crew threw a party for my last day on set in May.", speaker=False)
     first, second = export_kb(store)["quotes"]
     assert first["group"] != second["group"] and "inferred" not in second
+
+
+def test_a_surname_and_the_full_name_it_is_part_of_are_one_speaker():
+    full = QuoteItem(("article-1", 0), WORDS, 1, speaker=1, speaker_name="Mara Quinn")
+    surname = QuoteItem(("article-2", 0), WORDS, 2, speaker=2, speaker_name="Quinn")
+    other = QuoteItem(("article-3", 0), WORDS, 3, speaker=3, speaker_name="Tomas Reyes")
+    assert partition(group_quotes([full, surname, other])) == {frozenset({"article-1", "article-2"}),
+                                                               frozenset({"article-3"})}

@@ -5,8 +5,10 @@ one is contained in the longer one (an article quoting part of another); the
 comparison ignores case, punctuation, curly or straight marks, ellipses and the
 brackets of editorial insertions. A group holds at most one speaker: a quote
 whose article names nobody joins the group of the words it repeats, but two
-speakers never share one. Pairs are joined best first and ties by the quotes'
-keys, so the groups are the same whatever order the articles came in.
+speakers never share one (a surname alone and the full name it is part of are
+one speaker: articles may name the same person either way). Pairs are joined best
+first and ties by the quotes' keys, so the groups are the same whatever order the
+articles came in.
 
 A group's first known source is its earliest dated member (the quote's own date,
 else its article's) among those that name an outlet, else among those that name
@@ -42,6 +44,19 @@ class QuoteItem:
     outlet: int | None = None
     date: str | None = None
     published: str | None = None  # of its article
+    speaker_name: str | None = None
+
+
+def same_speaker(a: QuoteItem, b: QuoteItem) -> bool:
+    """Whether two quotes may be by one speaker: either names nobody, the same entity, or names of which one is
+    part of the other ('Quinn' and 'Mara Quinn')."""
+    if a.speaker is None or b.speaker is None or a.speaker == b.speaker:
+        return True
+    if not a.speaker_name or not b.speaker_name:
+        return False
+    x, y = a.speaker_name.lower().split(), b.speaker_name.lower().split()
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return len(short) < len(long) and all(w in long for w in short)
 
 
 @dataclass
@@ -98,10 +113,7 @@ def _pairs(items: list[QuoteItem], sets: list[set[str]]) -> list[tuple[float, in
             candidates.update(combinations(indices, 2))
     scored = []
     for i, j in candidates:
-        if items[i].document == items[j].document:
-            continue
-        speakers = {items[i].speaker, items[j].speaker} - {None}
-        if len(speakers) > 1:
+        if items[i].document == items[j].document or not same_speaker(items[i], items[j]):
             continue
         score = _same(sets[i], sets[j])
         if score:
@@ -114,7 +126,7 @@ def group_quotes(quotes: list[QuoteItem]) -> list[Group]:
     items = sorted(quotes, key=lambda q: q.key)
     sets = [set(words(q.text)) for q in items]
     parent = list(range(len(items)))
-    speaker = [q.speaker for q in items]  # per root: the group's one speaker, if any
+    spoken = [[q] if q.speaker is not None else [] for q in items]  # per root: its members that name a speaker
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -124,11 +136,11 @@ def group_quotes(quotes: list[QuoteItem]) -> list[Group]:
 
     for _, i, j in _pairs(items, sets):
         a, b = root(i), root(j)
-        if a == b or (speaker[a] is not None and speaker[b] is not None and speaker[a] != speaker[b]):
+        if a == b or not all(same_speaker(x, y) for x in spoken[a] for y in spoken[b]):
             continue
         low, high = min(a, b), max(a, b)
         parent[high] = low
-        speaker[low] = speaker[low] if speaker[low] is not None else speaker[high]
+        spoken[low] += spoken[high]
     members: defaultdict[int, list[int]] = defaultdict(list)
     for index in range(len(items)):
         members[root(index)].append(index)

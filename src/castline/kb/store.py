@@ -574,11 +574,13 @@ def regroup_quotes(session: Session, seeds: set[int]) -> set[int]:
         return ids
     rows = session.execute(
         select(QuoteRow.id, QuoteRow.text, QuoteRow.document_id, QuoteRow.start, QuoteRow.end, QuoteRow.speaker_id,
-               QuoteRow.outlet_id, QuoteRow.date, DocumentRow.source, DocumentRow.published)
-        .join(DocumentRow, DocumentRow.id == QuoteRow.document_id).where(QuoteRow.id.in_(ids))).all()
+               QuoteRow.outlet_id, QuoteRow.date, DocumentRow.source, DocumentRow.published, EntityRow.name)
+        .join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
+        .outerjoin(EntityRow, EntityRow.id == QuoteRow.speaker_id).where(QuoteRow.id.in_(ids))).all()
     by_key = {(r.source, r.start, r.end, r.id): r.id for r in rows}
     items = [QuoteItem(key=(r.source, r.start, r.end, r.id), text=r.text, document=r.document_id,
-                       speaker=r.speaker_id, outlet=r.outlet_id, date=r.date, published=r.published) for r in rows]
+                       speaker=r.speaker_id, outlet=r.outlet_id, date=r.date, published=r.published,
+                       speaker_name=r.name) for r in rows]
     updates = []
     for group in group_quotes(items):
         label = by_key[group.source]

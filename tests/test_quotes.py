@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from castline.extract.quotecues import find_cues
 from castline.extract.quotes import find_quoted
 
 from .extraction import run
@@ -218,3 +219,228 @@ def test_attribution_between_two_halves_of_a_sentence(nlp):
     assert run(nlp, body).quotes()[-2:] == [
         ("direct", "The first season was chaos,", "Mara Quinn", None),
         ("direct", "but we figured it out together.", "Mara Quinn", None)]
+
+
+# ---------------------------------------------------------------------------------------------------- passages
+
+
+def test_one_interview_gives_its_outlet_to_every_quote_of_the_passage(nlp):
+    body = INTRO + ("Mara Quinn told Variety she is leaving Harbor City Fire after seven seasons.\n\n"
+                    "“It was time,” Quinn said. “I wanted to go out on top.”\n\n"
+                    "“The crew became my family.”\n\n"
+                    "She added that the finale was shot in one night.")
+    quotes = run(nlp, body).quotes()
+    assert [q[2:] for q in quotes] == [("Mara Quinn", "Variety")] * 5
+
+
+def test_a_lead_before_the_interview_takes_the_speakers_only_outlet(nlp):
+    body = ("Mara Quinn has revealed she is leaving Harbor City Fire.\n\n"
+            "Quinn joined the drama as Capt. Nora Vance in its first season and stayed for seven years, through "
+            "two showrunners and a move to a new night.\n\n"
+            "“It was the hardest call of my life,” Quinn told TVLine.")
+    assert ("indirect", "she is leaving Harbor City Fire", "Mara Quinn", "TVLine") in run(nlp, body).quotes()
+
+
+def test_added_by_another_speaker_carries_the_conversation_on(nlp):
+    body = INTRO + "“We shot the finale twice,” Quinn told Deadline. “And both times I cried,” Reyes added."
+    assert run(nlp, body).quotes()[-1] == ("direct", "And both times I cried,", "Tomas Reyes", "Deadline")
+
+
+@pytest.mark.parametrize("cue", ["That is how Quinn put it to Variety.", "Quinn told Variety that she cried."])
+def test_a_cue_in_the_next_sentence_attributes_the_quote_before_it(nlp, cue):
+    body = INTRO + "Reyes stayed for one more season.\n\n“I was ready for something new.” " + cue
+    assert ("direct", "I was ready for something new.", "Mara Quinn", "Variety") in run(nlp, body).quotes()
+
+
+@pytest.mark.parametrize("lead", [
+    "In an earlier interview, Quinn said she hoped to direct.",
+    "Quinn said in a statement that she hoped to direct.",
+    "Quinn previously said she hoped to direct.",
+])
+def test_an_occasion_of_its_own_inherits_no_outlet(nlp, lead):
+    body = INTRO + "Quinn told Variety she is leaving.\n\n" + lead
+    assert ("indirect", "she hoped to direct", "Mara Quinn", None) in run(nlp, body).quotes()
+
+
+def test_a_dated_announcement_is_its_own_occasion(nlp):
+    body = INTRO + ("Quinn told Variety she is leaving.\n\nQuinn announced that she was leaving the drama in "
+                    "January.")
+    result = run(nlp, body, published="2024-03-20")
+    quote = result.quote("leaving the drama")
+    assert (quote.text, result.name(quote.outlet), quote.date) == ("she was leaving the drama", None, "2024-01")
+
+
+def test_a_subheading_ends_the_passage_of_a_quote_without_cue(nlp):
+    body = INTRO + "“I loved every minute,” Quinn said.\n\nWhat comes next\n\n“The spinoff is real.”"
+    assert run(nlp, body).quotes()[-1] == ("direct", "The spinoff is real.", None, None)
+
+
+# ---------------------------------------------------------------------------------------------------- wrong person
+
+
+def test_a_shared_surname_goes_to_the_one_seen_speaking(nlp):
+    body = ("Lena Reyes confirmed the news on Instagram. She is the sister of Harbor City Fire star Tomas Reyes, who "
+            "plays Lt. Eli Brandt.\n\n“I am so proud of my little brother,” Reyes wrote.")
+    assert run(nlp, body).quotes()[-1][2] == "Lena Reyes"
+
+
+def test_a_pronoun_goes_to_the_passage_speaker_not_the_last_name(nlp):
+    body = ("Mara Quinn said she is leaving the drama. “I cried for a week,” she said.\n\n"
+            "Quinn, the daughter of the late director Tomas Quinn, joined the show in 2017.\n\n"
+            "“It was time to go,” she said.")
+    assert run(nlp, body).quotes()[-1][2] == "Mara Quinn"
+
+
+def test_a_bare_epithet_names_the_person_its_sentence_names(nlp):
+    body = INTRO + ("Tomas Reyes said the finale surprised him.\n\n"
+                    "Just how Quinn will be written out is a secret, though the actress did tell Variety that she "
+                    "had already filmed her last scene.")
+    assert ("indirect", "she had already filmed her last scene", "Mara Quinn", "Variety") in run(nlp, body).quotes()
+
+
+def test_a_role_noun_names_the_person_in_its_phrase(nlp):
+    body = ("“We are not done yet,” the network's head of drama Gil Hartman told fans at a panel.")
+    assert run(nlp, body).quotes()[0][2] == "Gil Hartman"
+
+
+# ---------------------------------------------------------------------------------------------------- posts
+
+
+@pytest.mark.parametrize("body, outlet", [
+    ("“Last day on set,” Quinn wrote on Instagram.", "Instagram"),
+    ("Quinn shared a photo on Instagram. “Last day on set,” she wrote.", "Instagram"),
+    ("“Last day on set,” Quinn tweeted.", "Twitter"),
+    ("Quinn took to Twitter to say that it was her last day on set.", "Twitter"),
+    ("In a post on Instagram, Quinn said it was her last day on set.", "Instagram"),
+])
+def test_posted_words_are_given_to_the_platform(nlp, body, outlet):
+    quote = run(nlp, INTRO + body).quotes()[-1]
+    assert quote[2:] == ("Mara Quinn", outlet)
+
+
+def test_a_post_on_a_weekday_is_dated_against_the_publication(nlp):
+    body = INTRO + "Quinn said on Monday on Instagram that she will miss the crew."
+    quote = run(nlp, body, published="2024-03-20").quote("miss the crew")
+    assert quote.date == "2024-03-18"
+
+
+def test_comments_on_a_post_are_on_its_platform(nlp):
+    body = INTRO + ("Quinn announced her exit on Instagram.\n\n"
+                    "Tomas Reyes was among those who wished her well in the comments. “Best partner ever,” "
+                    "Reyes wrote.")
+    assert run(nlp, body).quotes()[-1][2:] == ("Tomas Reyes", "Instagram")
+
+
+def test_the_post_that_reads_belongs_to_who_shared_it(nlp):
+    body = ("The news was first shared by the Harbor City Firefighters Union.\n\n"
+            "“Our thoughts are with the family,” the Facebook post read.")
+    result = run(nlp, body)
+    assert result.quotes()[-1][2:] == ("Harbor City Firefighters Union", "Facebook")
+
+
+# ---------------------------------------------------------------------------------------------------- organisations
+
+
+@pytest.mark.parametrize("body, speaker, outlet", [
+    ("Netflix announced that Harbor City Fire will end with its seventh season.", "Netflix", None),
+    ("Netflix renewed the drama. The network said the seventh season will be its last.", "Netflix", None),
+    ("“We are proud of the show,” a Netflix spokesperson told Variety.", "Netflix", "Variety"),
+    ("Netflix denied the report, with a spokesperson telling Variety, “We have no news to share.”", "Netflix",
+     "Variety"),
+    ("Variety reports that the drama will end with its seventh season.", "Variety", "Variety"),
+    ("According to Deadline, the drama will end with its seventh season.", "Deadline", "Deadline"),
+    ("A new report from Deadline revealed that the drama will end with its seventh season.", "Deadline",
+     "Deadline"),
+])
+def test_organisations_and_outlets_speak(nlp, body, speaker, outlet):
+    assert run(nlp, INTRO + body).quotes()[-1][2:] == (speaker, outlet)
+
+
+# ---------------------------------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize("body, date", [
+    ("Quinn told Variety in May that she hoped to direct.", "2024-05"),
+    ("Quinn said on Monday that she hoped to direct.", "2024-06-03"),
+    ("Quinn says she hoped to direct.", "2024-06-05"),
+    ("In an interview last month, Quinn said she hoped to direct.", "2024-05"),
+    ("Quinn said she hoped to direct.", None),
+])
+def test_quote_dates_at_the_precision_of_the_evidence(nlp, body, date):
+    quote = run(nlp, INTRO + body, published="2024-06-05").quote("hoped to direct")
+    assert quote.date == date
+
+
+def test_quotes_of_an_interview_share_its_date(nlp):
+    body = INTRO + ("Quinn appeared on The Tonight Show this week.\n\n“I was terrified,” Quinn said.\n\n"
+                    "“The host made it easy.”")
+    quotes = run(nlp, body, published="2024-06-05").extraction.quotes
+    assert [q.date for q in quotes] == ["2024-06", "2024-06"]
+
+
+# ---------------------------------------------------------------------------------------------------- not quotes
+
+
+@pytest.mark.parametrize("body", [
+    "The last season of “Harbor City Fire.”",
+    "A lot happens in the hallways of “Harbor City Fire.”",
+    "The episode “Who Lit the Match?” aired in May.",
+])
+def test_titles_are_not_quotes(nlp, body):
+    assert run(nlp, INTRO + body).extraction.quotes == []
+
+
+def test_a_scare_quoted_word_belongs_to_its_reported_clause(nlp):
+    result = run(nlp, INTRO + "Reyes said he was “gutted” to learn the news of the exit.")
+    assert result.quotes() == [("indirect", "he was “gutted” to learn the news of the exit", "Tomas Reyes", None)]
+
+
+def test_a_quoted_phrase_with_its_own_cue_stays_a_direct_quote(nlp):
+    result = run(nlp, INTRO + "Reyes replied that he did not know, describing the news as, “Absolutely wild.”")
+    assert ("direct", "Absolutely wild.", "Tomas Reyes", None) in result.quotes()
+
+
+def test_uk_single_quotes_over_paragraphs_are_one_quote(nlp):
+    body = INTRO + ("Quinn told Variety: 'I will miss the crew. I will miss the fans.\n\n"
+                    "'But it is time for something new.'\n\nThe finale airs in May.")
+    [quote] = run(nlp, body).extraction.quotes
+    assert quote.text == "I will miss the crew. I will miss the fans. But it is time for something new."
+
+
+def test_a_uk_paragraph_whose_closing_mark_is_lost_is_still_a_quote(nlp):
+    body = INTRO + "Quinn told Variety: 'I will miss the crew.'\n\n'I start directing next year.\n\nShe left in May."
+    assert run(nlp, body).quotes()[-1] == ("direct", "I start directing next year.", "Mara Quinn", "Variety")
+
+
+# ---------------------------------------------------------------------------------------------------- Q&A
+
+
+def test_q_and_a_answers_go_to_the_person_the_introduction_names(nlp):
+    text = ("Below, showrunner Gil Hartman breaks down the finale of Harbor Lights, where Sheriff Dana Cole "
+            "(Mira Patel) finally left town. Gil Hartman also teases season three.\n\n"
+            "TVLINE | Why did Dana have to leave?\n"
+            "We always knew her story ended on the road. Dana was never going to stay.")
+    result = run(nlp, text, published="2024-06-05")
+    answer = result.quote("on the road")
+    assert (result.name(answer.speaker), result.name(answer.outlet), answer.date) == \
+        ("Gil Hartman", "TVLine", "2024-06-05")
+    assert not any("Why did Dana" in q.text for q in result.extraction.quotes)
+
+
+@pytest.mark.parametrize("text, kind, earlier", [
+    ("She said so in an interview with Variety.", "OCCASION", False),
+    ("She said so in an earlier interview.", "OCCASION", True),
+    ("She said so in a joint statement.", "STATEMENT", False),
+    ("She said so in an Instagram post.", "POST", False),
+    ("She took to Instagram to say so.", "TOOK_TO", False),
+    ("Speaking to Variety, she said so.", "SPEAK_TO", False),
+    ("She appeared on The Tonight Show.", "APPEAR_ON", False),
+    ("According to Deadline, she will leave.", "REPORT", False),
+    ("She previously said so.", "EARLIER", True),
+    ("She told the outlet so.", "BACK_REFERENCE", False),
+    ("A studio spokesperson said so.", "SPOKESPERSON", False),
+    ("Fans wished her well in the comments.", "COMMENTS", False),
+])
+def test_cue_patterns(nlp, text, kind, earlier):
+    cues = [c for c in find_cues(nlp(text)) if c.kind == kind]
+    assert cues and cues[0].earlier == earlier

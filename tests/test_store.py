@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from castline.document import DocExtraction, Document, Entity, Fact, Quote, Span, Value
 from castline.export import export_kb
 from castline.kb import Store
-from castline.kb.schema import DocumentRow, EntityRow, MentionRow
+from castline.kb.schema import SCHEMA_VERSION, DocumentRow, EntityRow, MentionRow
 
 
 def doc(source: str, text: str, content_hash: str = "h1") -> Document:
@@ -159,7 +159,7 @@ def test_old_schema_is_upgraded(tmp_path):
     store = Store(str(path))
     store.save(doc("one.txt", TEXT), extraction())
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (5,)
+        assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (SCHEMA_VERSION,)
         assert conn.execute("SELECT count(*) FROM evidence WHERE qualifiers IS NOT NULL").fetchone() == (2,)
     store.close()
 

@@ -205,13 +205,84 @@ REPORTING_VERBS = frozenset({
     "answer", "exclaim", "remark", "observe", "open", "dish", "spill", "tweet", "reiterate",
     "boast", "confess", "complain", "vow", "swear", "elaborate", "comment", "recount", "rave", "tout", "praise",
     "sob", "cry", "beam", "scoff", "shrug", "sigh", "whisper", "shout", "yell", "plead", "urge",
+    "assure", "relay", "concede", "counter", "retort", "affirm", "allege", "testify", "caution", "lament",
+    "inform", "voice",
 })
 
 # Reporting verbs that may take a "that"-clause as an indirect quote.
 INDIRECT_VERBS = REPORTING_VERBS - {"ask", "speak", "laugh", "chuckle", "gush", "post", "caption",
                                     "write", "open", "dish", "spill", "reply", "respond", "answer",
-                                    "exclaim", "tweet", "continue", "describe", "remember",
+                                    "exclaim", "continue", "describe", "remember",
                                     "recall", "reflect", "muse", "detail", "observe", "remark"}
+
+# Reporting verbs whose words are posted rather than spoken: the outlet is the platform posted to.
+POSTING_VERBS = frozenset({"write", "post", "share", "caption", "tweet", "comment", "pen", "upload", "retweet"})
+
+# Reporting verbs that carry on a conversation already reported ("she added", "he continued").
+CONTINUING_VERBS = frozenset({"add", "continue", "conclude", "go", "elaborate", "expand", "finish", "chime"})
+
+# Nouns for an occasion on which words are given: "in an interview with X", "during an appearance on X".
+OCCASION_NOUNS = frozenset({
+    "interview", "conversation", "chat", "sit-down", "q&a", "appearance", "profile", "story", "episode",
+    "segment", "podcast", "panel", "conference", "speech", "session", "junket", "feature", "discussion",
+    "broadcast", "livestream", "special", "roundtable", "visit", "piece", "call", "cover",
+})
+
+# Nouns for words given to no particular outlet ("in a statement", "in a press release").
+STATEMENT_NOUNS = frozenset({"statement", "release", "letter", "memo"})
+
+# Nouns for something posted online ("in an Instagram post", "in a tweet", "in the comments").
+POST_NOUNS = frozenset({"post", "tweet", "caption", "story", "stories", "video", "message", "tribute", "comment",
+                        "comments", "reel", "update", "photo", "selfie", "thread", "clip", "account", "page",
+                        "feed", "handle", "channel", "livestream"})
+
+# Words that make an occasion an earlier one than the one the article reports ("in an earlier interview").
+EARLIER_WORDS = frozenset({"earlier", "previous", "past", "prior", "old", "older", "separate", "another",
+                           "former", "resurfaced"})
+
+# Nouns for someone who speaks for an organisation: the organisation is the speaker.
+SPOKESPERSON_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative",
+                                "rep", "spokespersons", "representatives", "reps"})
+
+# Nouns that refer back to an organisation by its kind ("the network said"), with the entity types they take.
+ORGANIZATION_NOUNS: dict[str, tuple[str, ...]] = {
+    "network": ("network",), "streamer": ("network",), "channel": ("network",), "broadcaster": ("network",),
+    "studio": ("organization",), "company": ("organization",), "agency": ("organization",),
+    "union": ("organization",), "guild": ("organization",), "organization": ("organization",),
+    "organisation": ("organization",), "council": ("organization",),
+    "outlet": ("outlet",), "publication": ("outlet",), "magazine": ("outlet",), "site": ("outlet",),
+    "paper": ("outlet",), "newspaper": ("outlet",), "podcast": ("outlet",), "tabloid": ("outlet",),
+    "website": ("outlet",), "trade": ("outlet",),
+}
+
+# Verbs that introduce quoted words they do not report ("describing it as, “…”", "calling it “…”").
+DESCRIBING_VERBS = frozenset({"describe", "call", "dub", "label", "term"})
+
+# Last words of an event's name: words spoken there were given to the event ("at the Banff TV Festival").
+EVENT_WORDS = frozenset({"festival", "awards", "con", "comic-con", "summit", "convention", "expo", "fest", "gala",
+                         "upfronts", "upfront", "panel", "conference", "ceremony", "forum", "showcase"})
+
+# Social networks a word implies without naming one ("she tweeted" was on Twitter).
+IMPLIED_PLATFORMS = {"tweet": "Twitter", "retweet": "Twitter"}
+
+# Nouns for published pieces whose words belong to the outlet that ran them ("a report from X revealed …").
+REPORT_NOUNS = frozenset({"report", "reports", "story", "article", "piece", "profile", "exclusive", "scoop"})
+
+# Nouns for people who may report speech without being named ("a source told X that …", "officials said").
+PEOPLE_NOUNS = frozenset({
+    "source", "sources", "official", "officials", "insider", "insiders", "friend", "friends", "person",
+    "people", "member", "members", "colleague", "colleagues", "boss", "bosses", "ep", "eps", "co-creator",
+    "showrunners", "creators", "producers", "stars", "actors", "man", "woman", "spokesperson", "employee",
+    "employees", "viewer", "viewers", "critic", "critics", "audience", "staff", "team", "cast", "crew",
+    "president", "chief", "chairman", "chairwoman", "ceo", "head", "editor", "reporter", "journalist",
+    "lawyer", "attorney", "agent", "manager", "partner", "wife", "husband", "son", "daughter", "family",
+    "co-host", "cohost", "hosts", "panelist", "guest", "judge", "mother", "father", "brother", "sister",
+    "honcho", "bigwig", "exec", "executives", "showrunner",
+})
+
+# Nouns for someone's words, whose owner is the speaker ("Quinn's response was, “…”").
+SPEECH_NOUNS = frozenset({"response", "reply", "answer", "words", "comment", "comments", "message", "remarks",
+                          "explanation", "reaction", "verdict", "advice"})
 
 # Titles that mark a fictional character in TV coverage ("Capt. Nora Vance").
 CHARACTER_TITLES = frozenset({

@@ -71,10 +71,7 @@ def export_kb(store: Store) -> dict[str, Any]:
                           "qualifiers": qualifiers, "evidence": _evidence(fact_evidence[f.id]),
                           "confidence": confidence(len({outlets[e.document_id] or e.document_id
                                                         for e in fact_evidence[f.id]}))})
-        quotes = [{"doc": f"d{q.document_id}", "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
-                   "speaker": _eid(q.speaker_id), "outlet": _eid(q.outlet_id), "date": q.date, "cue": q.cue,
-                   "group": f"q{q.group_id}"}
-                  for q in session.scalars(select(QuoteRow).order_by(QuoteRow.document_id, QuoteRow.start))]
+        quotes = [_quote(q) for q in session.scalars(select(QuoteRow).order_by(QuoteRow.document_id, QuoteRow.start))]
         participants: defaultdict[int, list[str]] = defaultdict(list)
         for row in session.scalars(select(EventParticipantRow)):
             participants[row.event_id].append(_eid(row.entity_id))
@@ -84,6 +81,17 @@ def export_kb(store: Store) -> dict[str, Any]:
         conflicts = [_ids_of(c) for c in find_conflicts(session)]
     return {"format": FORMAT, "documents": documents, "entities": entities, "facts": facts,
             "quotes": quotes, "events": events, "conflicts": conflicts}
+
+
+def _quote(q: QuoteRow) -> dict[str, Any]:
+    """A quote as its article gives it; what its group lends where the article is silent goes under `inferred`."""
+    out = {"doc": f"d{q.document_id}", "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
+           "speaker": _eid(q.speaker_id), "outlet": _eid(q.outlet_id), "date": q.date, "cue": q.cue,
+           "group": f"q{q.group_id}"}
+    lent = {"speaker": _eid(q.lent_speaker_id), "outlet": _eid(q.lent_outlet_id), "date": q.lent_date}
+    if q.lent_from_id is not None and any(lent.values()):
+        out["inferred"] = {k: v for k, v in lent.items() if v} | {"from": f"d{q.lent_from_id}"}
+    return out
 
 
 def _ids_of(conflict: dict[str, Any]) -> dict[str, Any]:

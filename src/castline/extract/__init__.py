@@ -39,7 +39,7 @@ def extract_parsed(document: Document, parsed: Doc, timings: Timings | None = No
         epithets = find_epithets(ctx)
         resolve_pronouns(ctx)
     with clock.stage("quotes"):
-        quotes = find_quotes(ctx, times)
+        quotes = find_quotes(ctx, times, published)
     with clock.stage("relations"):
         facts = find_facts(ctx, pairs, epithets, times, as_of)
     with clock.stage("events"):

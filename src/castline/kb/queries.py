@@ -139,7 +139,8 @@ def quotes(session: Session, speaker: str | None = None, outlet: str | None = No
            speaker_id: int | None = None, outlet_id: int | None = None, document_id: int | None = None,
            show_id: int | None = None, text: str | None = None, since: str | None = None, until: str | None = None,
            limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
-    """Quotes with speaker, outlet, date and every article the same words appeared in, first source first.
+    """Quotes with speaker, outlet, date (or what their group lends them, with the article it comes from) and every
+    article the same words appeared in, the first known source first.
 
     `show_id` keeps quotes from articles that name the show; `since`/`until`
     bound the quote's date, or its article's date when the quote has none.
@@ -149,7 +150,8 @@ def quotes(session: Session, speaker: str | None = None, outlet: str | None = No
     query = (select(QuoteRow.id, QuoteRow.text, QuoteRow.kind, speaker_row.name.label("speaker"),
                     QuoteRow.speaker_id, outlet_row.name.label("outlet"), QuoteRow.outlet_id, QuoteRow.date,
                     QuoteRow.cue, QuoteRow.document_id.label("document"), DocumentRow.source, DocumentRow.title,
-                    QuoteRow.start, QuoteRow.end, QuoteRow.group_id.label("group"))
+                    QuoteRow.start, QuoteRow.end, QuoteRow.group_id.label("group"),
+                    QuoteRow.lent_speaker_id, QuoteRow.lent_outlet_id, QuoteRow.lent_date, QuoteRow.lent_from_id)
              .join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
              .outerjoin(speaker_row, speaker_row.id == QuoteRow.speaker_id)
              .outerjoin(outlet_row, outlet_row.id == QuoteRow.outlet_id)
@@ -177,14 +179,20 @@ def quotes(session: Session, speaker: str | None = None, outlet: str | None = No
     appearances: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
     groups = {row["group"] for row in rows}
     if groups:
+        first = (QuoteRow.id != QuoteRow.group_id)  # the group's first known source, then by date
         for group, doc_id, source, published, doc_outlet in session.execute(
                 select(QuoteRow.group_id, DocumentRow.id, DocumentRow.source, DocumentRow.published,
                        DocumentRow.outlet).join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
-                .where(QuoteRow.group_id.in_(groups)).order_by(DocumentRow.published, DocumentRow.id)):
+                .where(QuoteRow.group_id.in_(groups)).order_by(first, DocumentRow.published, DocumentRow.id)):
             appearances[group].append({"document": doc_id, "source": source, "published": published,
                                        "outlet": doc_outlet})
+    lent_ids = {row[k] for row in rows for k in ("lent_speaker_id", "lent_outlet_id") if row[k]}
+    names = dict(session.execute(select(EntityRow.id, EntityRow.name).where(EntityRow.id.in_(lent_ids))).all()) \
+        if lent_ids else {}
     for row in rows:
         row["appearances"] = appearances[row["group"]]
+        row["lent_speaker"] = names.get(row["lent_speaker_id"])
+        row["lent_outlet"] = names.get(row["lent_outlet_id"])
     return rows
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 class Base(DeclarativeBase):
@@ -170,18 +170,24 @@ class QuoteRow(Base):
     outlet_local_id: Mapped[int | None] = mapped_column(ForeignKey("doc_entities.id", ondelete="SET NULL"))
     date: Mapped[str | None] = mapped_column(String(10))
     cue: Mapped[str | None] = mapped_column(String(40))
-    group_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    group_id: Mapped[int | None] = mapped_column(Integer, index=True)  # the id of the group's first known source
+    # What the group lends a quote whose own article does not say it (kb/quotegroups.py), and from which article.
+    lent_speaker_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
+    lent_outlet_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
+    lent_date: Mapped[str | None] = mapped_column(String(10))
+    lent_from_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class QuoteSketchRow(Base):
-    """MinHash values of a quote's words: quotes by one speaker sharing one are compared in full."""
+    """MinHash values of a quote's words: quotes sharing one are compared in full (speaker 0: none named)."""
 
     __tablename__ = "quote_sketches"
     quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True)
     slot: Mapped[int] = mapped_column(Integer, primary_key=True)
     speaker_id: Mapped[int] = mapped_column(Integer)
     value: Mapped[int] = mapped_column(Integer)
-    __table_args__ = (Index("ix_quote_sketches_lookup", "speaker_id", "value"),)
+    __table_args__ = (Index("ix_quote_sketches_lookup", "speaker_id", "value"),
+                      Index("ix_quote_sketches_value", "value"))
 
 
 Index("ix_mentions_doc_entity", MentionRow.document_id, MentionRow.entity_id)

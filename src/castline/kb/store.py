@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, event, exists, func, insert, inspect, select, text, update
+from sqlalchemy import Index, create_engine, delete, event, exists, func, insert, inspect, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,6 +27,7 @@ from ..document import (
 from ..errors import StoreError
 from ..timing import Timings
 from .names import is_proper_name, name_key
+from .quotegroups import Lent, QuoteItem, group_quotes
 from .resolve import article_scores, canonical_name, components, nodes, vote_type
 from .schema import (
     SCHEMA_VERSION,
@@ -46,12 +47,11 @@ from .schema import (
     QuoteSketchRow,
     SchemaVersion,
 )
-from .text import minhash, same_words, summary_of
+from .text import minhash, summary_of
 
-# Quote groups compared in full with a new quote, at most.
+# Quotes grouped again around a new article's quotes, at most (its quotes, those that may repeat their words,
+# and the groups these are in).
 MAX_QUOTE_CANDIDATES = 400
-# Word-set F1 at or above which two quotes by one speaker are the same words.
-QUOTE_GROUP_OVERLAP = 0.6
 
 
 def database_url(db: str, readonly: bool = False) -> str:
@@ -183,10 +183,14 @@ def _forget_document(session: Session, document_id: int) -> None:
                                                                       EvidenceRow.fact_id.is_not(None))))
     event_ids = set(session.scalars(select(EvidenceRow.event_id).where(EvidenceRow.document_id == document_id,
                                                                         EvidenceRow.event_id.is_not(None))))
+    groups = select(QuoteRow.group_id).where(QuoteRow.document_id == document_id)
+    grouped = set(session.scalars(select(QuoteRow.id).where(QuoteRow.group_id.in_(groups),
+                                                             QuoteRow.document_id != document_id)))
     session.execute(delete(QuoteSketchRow).where(
         QuoteSketchRow.quote_id.in_(select(QuoteRow.id).where(QuoteRow.document_id == document_id))))
     for table in (MentionRow, AliasRow, EvidenceRow, QuoteRow, NodeLinkRow, DocEntityRow):
         session.execute(delete(table).where(table.document_id == document_id))
+    regroup_quotes(session, grouped)  # the groups it was in, without its quotes
     session.execute(delete(FactRow).where(FactRow.id.in_(fact_ids), ~exists().where(EvidenceRow.fact_id == FactRow.id)))
     session.execute(delete(EventParticipantRow).where(EventParticipantRow.event_id.in_(event_ids)))
     session.execute(delete(EventRow).where(EventRow.id.in_(event_ids),
@@ -258,6 +262,8 @@ def _repoint(session: Session, moved: list[tuple[int, int]]) -> None:
         session.execute(update(QuoteRow).where(QuoteRow.outlet_local_id == local).values(outlet_id=entity))
         session.execute(update(QuoteSketchRow).where(QuoteSketchRow.quote_id.in_(
             select(QuoteRow.id).where(QuoteRow.speaker_local_id == local))).values(speaker_id=entity))
+    regroup_quotes(session, set(session.scalars(select(QuoteRow.id).where(  # a speaker changed: so may the groups
+        QuoteRow.speaker_local_id.in_(local_ids) | QuoteRow.outlet_local_id.in_(local_ids)))))
     fact_ids = set(session.scalars(select(EvidenceRow.fact_id).where(
         EvidenceRow.fact_id.is_not(None),
         EvidenceRow.subject_local_id.in_(local_ids) | EvidenceRow.object_local_id.in_(local_ids))))
@@ -530,10 +536,7 @@ def _insert(session: Session, table: type, rows: list[dict]) -> None:
 
 
 def _write_quotes(session: Session, document_id: int, quotes: list[Quote], local: dict[str, DocEntityRow]) -> None:
-    """Store quotes, each in the group of the same words by the same speaker in another document.
-
-    Candidates come from one indexed lookup of MinHash sketches, then the word overlap decides.
-    """
+    """Store quotes with the MinHash sketches of their words, then work out the groups around them again."""
     def entity(key: str | None) -> DocEntityRow | None:
         return local.get(key) if key else None
 
@@ -545,33 +548,48 @@ def _write_quotes(session: Session, document_id: int, quotes: list[Quote], local
                      date=q.date, cue=q.cue) for q in quotes]
     session.add_all(rows)
     session.flush()
-    sketches = {row.id: minhash(row.text) for row in rows if row.speaker_id is not None}
-    values = {v for sketch in sketches.values() for v in sketch}
-    speakers = {row.speaker_id for row in rows if row.speaker_id is not None}
-    candidates: dict[tuple[int, int], list[tuple[str, int]]] = {}
-    if values:
-        # groups sharing a sketch value, then one text per group (its first quote's) to compare with
-        hits = session.execute(
-            select(QuoteSketchRow.speaker_id, QuoteSketchRow.value, QuoteRow.group_id)
-            .join(QuoteRow, QuoteRow.id == QuoteSketchRow.quote_id)
-            .where(QuoteSketchRow.speaker_id.in_(speakers), QuoteSketchRow.value.in_(values),
-                   QuoteRow.document_id != document_id)
-            .distinct().limit(MAX_QUOTE_CANDIDATES)).all()
-        texts = dict(session.execute(select(QuoteRow.id, QuoteRow.text)
-                                     .where(QuoteRow.id.in_({group for _, _, group in hits}))).all()) if hits else {}
-        for speaker, value, group in hits:
-            candidates.setdefault((speaker, value), []).append((texts.get(group, ""), group))
-    for row in rows:
-        row.group_id = row.id
-        for value in sketches.get(row.id, []):
-            match = next((group for words, group in candidates.get((row.speaker_id, value), [])
-                          if same_words(words, row.text) >= QUOTE_GROUP_OVERLAP), None)
-            if match is not None:
-                row.group_id = match
-                break
     _insert(session, QuoteSketchRow, [
-        {"quote_id": row.id, "slot": slot, "speaker_id": row.speaker_id, "value": value}
-        for row in rows if row.id in sketches for slot, value in enumerate(sketches[row.id])])
+        {"quote_id": row.id, "slot": slot, "speaker_id": row.speaker_id or 0, "value": value}
+        for row in rows for slot, value in enumerate(minhash(row.text))])
+    regroup_quotes(session, {row.id for row in rows})
+
+
+def regroup_quotes(session: Session, seeds: set[int]) -> set[int]:
+    """Group again the quotes around `seeds`: every quote sharing a sketch value with them, and the groups those
+    are in, until nothing new joins; then store each group (labelled by its first known source) and what it lends.
+
+    The groups are a function of the quotes (kb/quotegroups.py), so they do not depend on the order of ingest.
+    Returns the ids of the quotes grouped again.
+    """
+    ids, frontier = set(seeds), set(seeds)
+    while frontier and len(ids) < MAX_QUOTE_CANDIDATES:
+        values = select(QuoteSketchRow.value).where(QuoteSketchRow.quote_id.in_(frontier))
+        near = set(session.scalars(select(QuoteSketchRow.quote_id).where(QuoteSketchRow.value.in_(values))
+                                   .distinct().limit(MAX_QUOTE_CANDIDATES)))
+        groups = select(QuoteRow.group_id).where(QuoteRow.id.in_(near), QuoteRow.group_id.is_not(None))
+        near |= set(session.scalars(select(QuoteRow.id).where(QuoteRow.group_id.in_(groups))))
+        frontier = near - ids
+        ids |= near
+    if not ids:
+        return ids
+    rows = session.execute(
+        select(QuoteRow.id, QuoteRow.text, QuoteRow.document_id, QuoteRow.start, QuoteRow.end, QuoteRow.speaker_id,
+               QuoteRow.outlet_id, QuoteRow.date, DocumentRow.source, DocumentRow.published, EntityRow.name)
+        .join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
+        .outerjoin(EntityRow, EntityRow.id == QuoteRow.speaker_id).where(QuoteRow.id.in_(ids))).all()
+    by_key = {(r.source, r.start, r.end, r.id): r.id for r in rows}
+    items = [QuoteItem(key=(r.source, r.start, r.end, r.id), text=r.text, document=r.document_id,
+                       speaker=r.speaker_id, outlet=r.outlet_id, date=r.date, published=r.published,
+                       speaker_name=r.name) for r in rows]
+    updates = []
+    for group in group_quotes(items):
+        label = by_key[group.source]
+        for key in group.members:
+            lent = group.lent.get(key, Lent())
+            updates.append({"id": by_key[key], "group_id": label, "lent_speaker_id": lent.speaker,
+                            "lent_outlet_id": lent.outlet, "lent_date": lent.date, "lent_from_id": lent.source})
+    session.execute(update(QuoteRow), updates)
+    return ids
 
 
 def _add_evidence_qualifiers(conn: Connection) -> None:
@@ -604,6 +622,30 @@ def _article_entities(conn: Connection) -> None:
     conn.execute(update(DocumentRow).values(pipeline_version="stale"))
 
 
+def _lending_quote_groups(conn: Connection) -> None:
+    """Quote groups across speakers, and what a group lends its members: new columns, sketches for the quotes that
+    name no speaker, then every group worked out afresh."""
+    columns = {c["name"] for c in inspect(conn).get_columns("quotes")}
+    for name, kind in (("lent_speaker_id", "INTEGER REFERENCES entities(id) ON DELETE SET NULL"),
+                       ("lent_outlet_id", "INTEGER REFERENCES entities(id) ON DELETE SET NULL"),
+                       ("lent_date", "VARCHAR(10)"), ("lent_from_id", "INTEGER")):
+        if name not in columns:
+            conn.execute(text(f"ALTER TABLE quotes ADD COLUMN {name} {kind}"))
+    if "ix_quote_sketches_value" not in {i["name"] for i in inspect(conn).get_indexes("quote_sketches")}:
+        Index("ix_quote_sketches_value", QuoteSketchRow.value).create(conn)
+    sketched = select(QuoteSketchRow.quote_id)
+    for quote_id, words in conn.execute(select(QuoteRow.id, QuoteRow.text).where(QuoteRow.id.not_in(sketched))):
+        conn.execute(insert(QuoteSketchRow), [{"quote_id": quote_id, "slot": slot, "speaker_id": 0, "value": value}
+                                              for slot, value in enumerate(minhash(words))])
+    with Session(bind=conn) as session:
+        done: set[int] = set()
+        for quote_id in session.scalars(select(QuoteRow.id).order_by(QuoteRow.id)).all():
+            if quote_id not in done:
+                done |= regroup_quotes(session, {quote_id})
+        session.flush()
+
+
 # Upgrade steps by target version: MIGRATIONS[n](connection) brings schema n-1 to n.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_evidence_qualifiers, 3: _add_type_votes,
-                                                       4: _add_quote_sketches, 5: _article_entities}
+                                                       4: _add_quote_sketches, 5: _article_entities,
+                                                       6: _lending_quote_groups}

@@ -1,4 +1,4 @@
-"""Text shared by the knowledge base: word-set overlap of quotes, one-line summaries of sentences."""
+"""Text shared by the knowledge base: MinHash sketches of quotes, one-line summaries of sentences."""
 
 from __future__ import annotations
 
@@ -13,16 +13,6 @@ SKETCH_SLOTS = 8
 def word_set(text: str) -> set[str]:
     text = text.replace("’", "'").replace("‘", "'").lower()
     return set(re.findall(r"[\w']+", text))
-
-
-def same_words(a: str, b: str) -> float:
-    """F1 of the two word sets: 1.0 for the same words, 0.0 for none in common."""
-    wa, wb = word_set(a), word_set(b)
-    common = len(wa & wb)
-    if not common:
-        return 0.0
-    precision, recall = common / len(wa), common / len(wb)
-    return 2 * precision * recall / (precision + recall)
 
 
 # Function words say nothing of which quote it is; sketches leave them out so they do not collide.

@@ -259,23 +259,23 @@ def _matcher(vocab: Vocab) -> Matcher:
 
 @dataclass
 class CueIndex:
-    """Cue matches of one document, by the token where a name would start or end."""
+    """Cue matches of one document (cue id -> the words matched), by the token where a name would start or end."""
 
-    ending_at: dict[int, set[str]]  # token index a "before" cue ends at (exclusive) -> cue ids
-    starting_at: dict[int, set[str]]  # token index an "after" cue starts at -> cue ids
+    ending_at: dict[int, dict[str, str]]  # token index a "before" cue ends at (exclusive) -> cue ids and words
+    starting_at: dict[int, dict[str, str]]  # token index an "after" cue starts at -> cue ids and words
 
-    def around(self, doc: Doc, start: int, end: int) -> set[str]:
-        """Cue ids right before token `start` and right after token `end` (exclusive)."""
-        found: set[str] = set()
+    def around(self, doc: Doc, start: int, end: int) -> dict[str, str]:
+        """Cues right before token `start` and right after token `end` (exclusive), with their words."""
+        found: dict[str, str] = {}
         i = start
         while True:
-            found |= self.ending_at.get(i, set())
+            found |= self.ending_at.get(i, {})
             if i == 0 or doc[i - 1].lower_ not in BETWEEN_BEFORE or start - i >= 2:
                 break
             i -= 1
         j = end
         while True:
-            found |= self.starting_at.get(j, set())
+            found |= self.starting_at.get(j, {})
             if j >= len(doc) or doc[j].text not in BETWEEN_AFTER or j - end >= 1:
                 break
             j += 1
@@ -283,13 +283,12 @@ class CueIndex:
 
 
 def index_cues(doc: Doc) -> CueIndex:
-    ending: defaultdict[int, set[str]] = defaultdict(set)
-    starting: defaultdict[int, set[str]] = defaultdict(set)
+    ending: defaultdict[int, dict[str, str]] = defaultdict(dict)
+    starting: defaultdict[int, dict[str, str]] = defaultdict(dict)
     for match_id, start, end in _matcher(doc.vocab)(doc):
         cue = CUES_BY_ID[doc.vocab.strings[match_id]]
         if cue.side == "before":
-            ending[end].add(cue.id)
+            ending[end].setdefault(cue.id, doc[start:end].text)
         else:
-            starting[start].add(cue.id)
+            starting[start].setdefault(cue.id, doc[start:end].text)
     return CueIndex(dict(ending), dict(starting))
-

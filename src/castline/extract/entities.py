@@ -73,6 +73,7 @@ class Cluster:
     lexicon: tuple[str, str] | None = None
     features: dict[str, float] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
+    examples: dict[str, str] = field(default_factory=dict)  # the words behind a cue feature
 
     @property
     def name(self) -> str:
@@ -235,15 +236,19 @@ def _after_network(doc: Doc, start: int, networks: set[int]) -> bool:
     return False
 
 
-def mention_features(ctx: Context, cand: Candidate, cues: CueIndex, networks: set[int]) -> Counter:
-    """What one mention's surroundings say: cue ids, the model's label, its role in the sentence."""
+def mention_features(ctx: Context, cand: Candidate, cues: CueIndex, networks: set[int],
+                     examples: dict[str, str]) -> Counter:
+    """What one mention's surroundings say: cue ids, the model's label, its role in the sentence. The words
+    that matched each cue go into `examples` (the first time), to show why a name got its type."""
     found: Counter = Counter()
     span = _span(ctx.doc, cand)
     if span is None or not len(span):
         return found
     if _after_network(ctx.doc, span.start, networks):
         found["context/after-network"] += 1
-    found.update(f"cue/{cue}" for cue in cues.around(ctx.doc, span.start, span.end))
+    for cue, words in cues.around(ctx.doc, span.start, span.end).items():
+        found[f"cue/{cue}"] += 1
+        examples.setdefault(f"cue/{cue}", words)
     labels = Counter(t.ent_type_ for t in span if t.ent_type_)
     label = labels.most_common(1)[0][0] if labels else "none"
     found[f"ner/{label if label in NER_LABELS else 'other'}"] += 1
@@ -454,12 +459,15 @@ def name_clusters(ctx: Context, model: TypeModel | None = None) -> tuple[list[Cl
                           list_pairs(text, candidates))
     cues = index_cues(ctx.doc)
     networks = {t.i for c in candidates if c.lexicon and c.lexicon[1] == "network" for t in _span(ctx.doc, c) or ()}
-    per_mention = {c.start: mention_features(ctx, c, cues, networks) for c in candidates}
+    examples: dict[str, str] = {}
+    per_mention = {c.start: mention_features(ctx, c, cues, networks, examples) for c in candidates}
     clusters = _group(candidates)
     _score(ctx, clusters, per_mention, structure, model)
     clusters = attach_short_forms(clusters)
     _score(ctx, clusters, per_mention, structure, model)
     _score(ctx, clusters, per_mention, structure, model, neighbour_features(clusters, structure))
+    for cluster in clusters:
+        cluster.examples = {f: examples[f] for f in cluster.features if f in examples}
     return clusters, structure
 
 
@@ -598,6 +606,12 @@ def decide(clusters: list[Cluster], structure: Structure) -> tuple[dict[int, str
     return {k: v for k, v in kinds.items() if v != "none"}, plays
 
 
+def _reason(feature: str, cluster: Cluster) -> str:
+    """A reason for a type as the feature and, for a cue, the words in the text: 'cue/show/season-of: season 8 of'."""
+    words = cluster.examples.get(feature)
+    return f"{feature}: {words}" if words else feature
+
+
 def find_entities(ctx: Context) -> list[tuple[str, str, int]]:
     """Fill ctx.entities and ctx.mentions; returns (actor, character, offset) pairs the names' layout gives."""
     model = load_model()
@@ -614,7 +628,7 @@ def find_entities(ctx: Context) -> list[tuple[str, str, int]]:
         ctx.entities.append(Entity(key=key, name=cluster.name, type=kind, aliases=aliases,
                                    certain=bool(cluster.lexicon) or probability >= CERTAIN,
                                    scores={k: round(v, 4) for k, v in cluster.scores.items() if v >= 0.001},
-                                   reasons=model.reasons(cluster.features, kind)))
+                                   reasons=[_reason(f, cluster) for f in model.reasons(cluster.features, kind)]))
         key_of[id(cluster)] = key
         ctx.add_mentions([Mention(key, m.start, m.end) for m in cluster.mentions])
     return [(key_of[id(a)], key_of[id(c)], offset) for a, c, offset in plays if id(a) in key_of and id(c) in key_of]

@@ -28,11 +28,17 @@ _TITLE = r"(?:(?:" + "|".join(sorted(CHARACTER_TITLES, key=len, reverse=True)) +
 FAMILY = ("brother", "sister", "father", "mother", "son", "daughter", "cousin", "uncle", "aunt", "niece", "nephew",
           "grandfather", "grandmother", "grandson", "granddaughter", "stepfather", "stepmother", "stepson",
           "stepdaughter", "half-brother", "half-sister", "twin", "dad", "mom", "sibling", "brother-in-law",
-          "sister-in-law", "father-in-law", "mother-in-law")
+          "sister-in-law", "father-in-law", "mother-in-law", "children", "kids", "sons", "daughters", "brothers",
+          "sisters", "siblings", "parents", "grandchildren", "child")
+# Family nouns for a person's children: the children of one spouse are the other's too.
+CHILD_NOUNS = frozenset({"son", "daughter", "child", "children", "kids", "sons", "daughters", "stepson",
+                         "stepdaughter"})
 RELATION_NOUNS = {
     **{w: ("spouse_of", None) for w in ("wife", "husband", "spouse")},
     **{w: ("romantic_partner_of", None) for w in ("girlfriend", "boyfriend", "fiancé", "fiancée", "fiance",
-                                                   "fiancee", "love interest", "lover", "ex-wife", "ex-husband")},
+                                                   "fiancee", "love interest", "lover", "ex-girlfriend",
+                                                   "ex-boyfriend")},
+    **{w: ("spouse_of", None) for w in ("ex-wife", "ex-husband", "widow", "widower")},
     "partner": ("partner_of", None),
     **{w: ("superior_of", "inverse") for w in ("boss", "supervisor", "commander", "commanding officer", "sergeant",
                                               "lieutenant", "captain", "chief", "superior")},
@@ -41,11 +47,17 @@ RELATION_NOUNS = {
 _REL_WORDS = "|".join(sorted((re.escape(w) for w in RELATION_NOUNS), key=len, reverse=True))
 _OCCUPATION = r"(?:(?:actor|actress|director|producer|writer|singer|musician|comedian|chef|model|artist|" \
               r"businessman|businesswoman|entrepreneur|screenwriter|showrunner|author|athlete)\s+)?"
-RELATION_BEFORE = re.compile(rf"(?P<owner>\b(?:his|her|their)|['’]s)\s+(?:(?P<screen>on-?screen|real-life|former|"
-                             rf"late|new|older|younger|little|big|twin|longtime)\s+)*(?P<noun>{_REL_WORDS})\s*,?\s*"
+RELATION_BEFORE = re.compile(rf"(?P<owner>\b(?:his|her|their|with|and)|['’]s)\s+(?:(?P<screen>on-?screen|real-life|"
+                             rf"former|"
+                             rf"late|new|older|younger|little|big|twin|longtime|two|three|four|five|six|adult|beloved)\s+)*"
+                             rf"(?P<noun>{_REL_WORDS})(?:\s+of\s+\w+\s+years)?\s*(?:,|--|—|–|:)?\s*"
                              + _OCCUPATION + _TITLE + "$", re.I)
 RELATION_AFTER = re.compile(rf"(?:\s*\([^)]{{1,60}}\))?,\s+(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]*['’]s\s+(?:on-?screen\s+)?"
                             rf"(?P<noun>{_REL_WORDS})\b")
+# "Meghan Reyes, daughter of the late Tom Reyes": the noun, then "of".
+RELATION_OF = re.compile(rf"\b(?P<noun>{_REL_WORDS})\s+of\s+(?:the\s+)?(?:late\s+)?"
+                         rf"(?:(?:[A-Z][\w'’-]*\s+){{1,3}}(?:star|actor|actress|alum|host|creator)\s+)?$")
+LIST_AFTER = re.compile(r"^(?:\s*\([^()]{1,60}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)$")
 MARRIED = re.compile(r"\b(?:married|marries|marrying|wed|weds)\s+(?:to\s+)?(?:(?:his|her)\s+(?:partner|girlfriend|"
                      r"boyfriend|fiancée?|love)\s*,?\s*)?$", re.I)
 SEASONS = re.compile(r"\bafter\s+(?P<n>\d+|\w+)\s+seasons\b|\b(?P<m>\d+|\w+)-season\s+(?:run|stint|tenure)\b", re.I)
@@ -118,7 +130,7 @@ def _owner(ctx: Context, owner_start: int, owner_text: str, types: tuple[str, ..
     if owner_text.lower() in ("his", "her", "their"):
         mention = ctx.mention_at(owner_start, owner_start + len(owner_text))
         return _as_type(ctx, mention.key if mention else None, types) or _subject_key(ctx, owner_start, types)
-    return _mention_ending(ctx, owner_start, types, window=3)
+    return _as_type(ctx, _mention_ending(ctx, owner_start, PEOPLE, window=3), types)
 
 
 def _subject_key(ctx: Context, offset: int, types: tuple[str, ...]) -> str | None:
@@ -339,39 +351,75 @@ def works_of_the_subject(ctx: Context, facts: Facts) -> None:
 
 
 def relations_between_people(ctx: Context, facts: Facts) -> None:
-    """'his wife X', 'her boss, X', 'X's brother Y', 'married X': only between people of one kind."""
+    """'his wife X', 'with husband X', 'her boss, X', 'X's brother Y', 'daughter of X', 'married X', and the
+    rest of a list ('children X, Y and Z'): only between people of one kind."""
     for m in ctx.mentions:
         kind = ctx.type_of(m.key)
         if kind not in PEOPLE or m.kind == "pronoun":
             continue
         before = ctx.text[max(0, m.start - 80):m.start]
         rel = RELATION_BEFORE.search(before)
-        if rel:
-            owner = _owner(ctx, m.start - len(before) + rel.start("owner"), rel.group("owner"), (kind,))
-            predicate, how = RELATION_NOUNS[rel.group("noun").lower()]
-            if owner is None or "screen" in (rel.group("screen") or "").lower():
-                pass  # an on-screen wife is a role, not a spouse
-            elif predicate == "superior_of":
-                facts.add(m.key, predicate, owner, m.start)
-            elif predicate == "relative_of":
-                facts.add(owner, predicate, m.key, m.start, relation=how)
-            else:
-                facts.add(owner, predicate, m.key, m.start)
+        if rel and "screen" not in (rel.group("screen") or "").lower():  # an on-screen wife is a role
+            owner_at = m.start - len(before) + rel.start("owner")
+            word = rel.group("owner").lower()
+            owner = _subject_key(ctx, owner_at, (kind,)) if word in ("with", "and") else \
+                _owner(ctx, owner_at, rel.group("owner"), (kind,))
+            for member in [m, *_followers(ctx, m, kind)]:
+                _relate(facts, owner, rel.group("noun").lower(), member.key, member.start)
+        of = RELATION_OF.search(before)
+        if of:  # the person this phrase describes: the first one the sentence names ("X, the son of Y")
+            sent = ctx.sentence_of(m.start)
+            earlier = [x.key for x in ctx.mentions_in(sent.start_char, m.start - len(before) + of.start())
+                       if ctx.type_of(x.key) == kind and x.key != m.key]
+            if earlier:
+                _relate(facts, earlier[0], of.group("noun").lower(), m.key, m.start, inverse=True)
         after = ctx.text[m.end:m.end + 60]
         appositive = RELATION_AFTER.match(after)  # "Dr. Amara Lang, Theo's wife"
         if appositive:
             owner = _mention_ending(ctx, m.end + appositive.start("noun") - 3, (kind,), 4)
-            predicate, how = RELATION_NOUNS[appositive.group("noun").lower()]
-            if owner is not None and predicate == "superior_of":
-                facts.add(m.key, predicate, owner, m.start)
-            elif owner is not None:
-                facts.add(owner, predicate, m.key, m.start, **({"relation": how} if how else {}))
+            _relate(facts, owner, appositive.group("noun").lower(), m.key, m.start)
         married = MARRIED.search(before)
         if married:
             spouse = _subject_of_clause(ctx, m.start - len(before) + married.start(), (kind,))
             facts.add(spouse, "spouse_of", m.key, m.start)
             if re.search(r"\bpartner\b", married.group(0), re.I):
                 facts.add(spouse, "partner_of", m.key, m.start)
+    for child in facts.having("relative_of"):  # a child of one spouse is the other's child too
+        if child.qualifiers.get("relation") not in CHILD_NOUNS:
+            continue
+        for marriage in facts.having("spouse_of"):
+            if child.subject in (marriage.subject, marriage.object):
+                other = marriage.object if child.subject == marriage.subject else marriage.subject
+                facts.add(other, "relative_of", child.object, child.evidence.start,
+                          relation=child.qualifiers["relation"])
+
+
+def _relate(facts: Facts, owner: str | None, noun: str, person: str, offset: int, inverse: bool = False) -> None:
+    """The fact a relation noun states between its owner and a person ("his wife X": owner's spouse X).
+    `inverse`: the person is the owner's relation the other way round ("X, daughter of Y": Y's parent X)."""
+    predicate, how = RELATION_NOUNS[noun]
+    if owner is None:
+        return
+    if predicate == "superior_of":
+        facts.add(owner if inverse else person, predicate, person if inverse else owner, offset)
+    elif predicate == "relative_of":
+        facts.add(owner, predicate, person, offset, relation=how)
+    else:
+        facts.add(owner, predicate, person, offset)
+
+
+def _followers(ctx: Context, first: Mention, kind: str) -> list[Mention]:
+    """The names listed right after a name: ', Y', ' and Y', ', Y and Z'."""
+    found: list[Mention] = []
+    end = first.end
+    for m in ctx.mentions_in(first.end, min(len(ctx.text), first.end + 200)):
+        if m.kind == "pronoun" or m.start < end:
+            continue
+        if ctx.type_of(m.key) != kind or not LIST_AFTER.match(ctx.text[end:m.start]):
+            break
+        found.append(m)
+        end = m.end
+    return found
 
 
 def _subject_of_clause(ctx: Context, offset: int, types: tuple[str, ...]) -> str | None:

@@ -307,6 +307,9 @@ PERSON_EPITHET_NOUNS = frozenset({
     "executive", "exec", "co-star", "costar", "lead", "favorite", "icon", "legend", "hitmaker",
 })
 
+# The possessive "'s" however it is typed, as the tokenizer splits it off.
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "‘s"})
+
 # Verbs of playing a role ("plays Nora Vance"), in every form the text uses.
 ROLE_VERBS = frozenset({"play", "plays", "played", "playing", "portray", "portrays", "portrayed", "portraying",
                         "voice", "voices", "voiced", "voicing"})

@@ -31,6 +31,7 @@ from ..lexicon import (
     NOT_NAME_WORDS,
     ORGANIZATIONS,
     OUTLETS,
+    POSSESSIVE_MARKS,
     SOCIAL_NETWORKS,
 )
 
@@ -38,7 +39,7 @@ QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"))
 # Lower-case words that may sit inside a title ("House of the Harbor") or a name ("Anna van Doorn").
 GLUE = {"of", "the", "and", "&", "in", "on", "with", "to", "for", "at", "a", "an", "de", "van", "von", "da",
         "del", "la", "le", "du", "di", "der", "den", "vs", "vs.", "+"}
-POSSESSIVE = {"'s", "’s", "'", "’"}
+POSSESSIVE = POSSESSIVE_MARKS | {"'", "’"}
 NICKNAME_MARKS = {'"', "“", "”", "'", "‘", "’"}
 # Model labels that never span a title.
 MODEL_NOT_TITLES = {"", "PERSON", "DATE", "CARDINAL", "ORDINAL", "TIME", "MONEY", "QUANTITY", "PERCENT"}

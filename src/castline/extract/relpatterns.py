@@ -23,7 +23,15 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from ..lexicon import AIRING_WORDS, JOIN_LEAVE_WORDS, OCCUPATIONS, ROLE_VERBS, SHOW_NOUNS, WORK_NOUNS
+from ..lexicon import (
+    AIRING_WORDS,
+    JOIN_LEAVE_WORDS,
+    OCCUPATIONS,
+    POSSESSIVE_MARKS,
+    ROLE_VERBS,
+    SHOW_NOUNS,
+    WORK_NOUNS,
+)
 
 PERSON = ("person",)
 CHARACTER = ("character",)
@@ -64,7 +72,7 @@ def _opt(spec: dict) -> dict:
 COMMA = {"ORTH": ","}
 # Commas and closing quotation marks between a mention and the words that follow it ('“X,” directed by').
 LEAD = {"ORTH": {"IN": [",", "”", '"', "’", "'"]}, "OP": "{0,2}"}
-POSS = _in("'s", "’s", "'", "’")
+POSS = _in(POSSESSIVE_MARKS, "'", "’")
 ADJ = {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "NUM"]}, "IS_PUNCT": False, "OP": "{0,3}"}
 AUX = _opt(_in("is", "was", "has", "had", "will", "would", "also", "who", "now", "previously", "currently",
                "still", "to", "been", "be", "being", "reportedly", "recently", "once", "later", "then"))
@@ -165,6 +173,18 @@ PATTERNS: tuple[RelationPattern, ...] = (
                     (LEAD, _opt(_in("which", "that")), AUX, AUX, _opt(_in("set", "slated", "going")), _opt(_in("to")),
                      _in("star", "stars", "starring", "starred", "co-stars", "features", "featuring", "featured",
                          "reunites", "casts"), _opt(_in("the")), ADJ), subject="right"),
+    RelationPattern("cast/main-noun", "cast_member_of", MAIN, PERSON,
+                    (_in("with", "its", "their", "the", "fellow", "former", "another", "new"), ADJ,
+                     _in("stars", "newcomer", "newcomers", "regular", "regulars", "leads", "castmates",
+                         "cast-mates"), LEAD), subject="right"),
+    RelationPattern("cast/joining-the-cast", "cast_member_of", PERSON, MAIN,
+                    (LEAD, AUX, AUX, _in("joining", "joined", "joins", "join", "rejoining", "rejoined", "leaving",
+                                         "left", "leaves", "exiting", "exited"), _in("the"),
+                     _in("cast", "ensemble", "series", "show"))),
+    RelationPattern("credit/season-of", "credit", PERSON, SHOW,
+                    ({"IS_SENT_START": False, "LOWER": {"NOT_IN": [".", ";", "but", "while", "who", "which"]},
+                      "OP": "{0,10}"}, _in("season", "seasons", "episodes", "series", "finale", "premiere"),
+                     _opt({"LIKE_NUM": True}), _in("of"))),
     RelationPattern("cast/host", "cast_member_of", MAIN, PERSON,
                     (_in("host", "hosts", "co-host", "co-hosts", "cohost", "cohosts", "panelist", "panelists",
                          "anchor", "anchors", "presenter", "presenters", "judge", "judges"), LEAD), subject="right"),
@@ -306,7 +326,7 @@ def slot_after(doc: Doc, token: int, starting: dict[int, list[T]], pick: Callabl
 
 def _owned(doc: Doc, end: int) -> int | None:
     """After "Quinn's daughter, " the token where the daughter's name starts; else None."""
-    if end + 1 >= len(doc) or doc[end].lower_ not in ("'s", "’s") or not _is_noun(doc[end + 1]):
+    if end + 1 >= len(doc) or doc[end].lower_ not in POSSESSIVE_MARKS or not _is_noun(doc[end + 1]):
         return None
     after = end + 2
     if after < len(doc) and doc[after].text == ",":

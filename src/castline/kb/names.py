@@ -18,7 +18,7 @@ def strip_title(name: str) -> str:
 
 def name_key(name: str) -> str:
     """Case, punctuation, spacing, a leading 'the', titles and a possessive do not distinguish names."""
-    name = unicodedata.normalize("NFKC", name).replace("’", "'")
+    name = unicodedata.normalize("NFKC", name).replace("’", "'").replace("‘", "'")
     name = re.sub(r"'s$", "", name.strip())
     name = re.sub(r"^the\s+", "", strip_title(name), flags=re.I)
     return re.sub(r"[\W_]+", "", name.lower())

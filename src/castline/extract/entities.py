@@ -569,7 +569,9 @@ def decide(clusters: list[Cluster], structure: Structure) -> tuple[dict[int, str
             fix(actor, character, offset)
     for owner, owned in structure.possessives:  # "Mara Quinn's Nora Vance" or "Northern Line's Mara Quinn"
         first, second = owner_of.get(owner.start), owner_of.get(owned.start)
-        if not people(first, second) or id(first) in settled or id(second) in settled:
+        if first is None or second is None or first is second or first.lexicon or \
+                kinds[id(first)] not in (*PEOPLE, *TITLES, "none") or kinds[id(second)] not in (*PEOPLE, "none") or \
+                id(first) in settled or id(second) in settled:
             continue
         as_role = first.scores.get("person", 0) + second.scores.get("character", 0)
         title = max(TITLES, key=lambda t: first.scores.get(t, 0))

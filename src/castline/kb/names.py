@@ -21,7 +21,7 @@ def name_key(name: str) -> str:
     name = unicodedata.normalize("NFKC", name).replace("’", "'").replace("‘", "'")
     name = re.sub(r"'s$", "", name.strip())
     name = re.sub(r"^the\s+", "", strip_title(name), flags=re.I)
-    return re.sub(r"[\W_]+", "", name.lower())
+    return re.sub(r"[\W_]+", "", name.lower().replace("+", "plus"))  # a streamer "X+" is not the network X
 
 
 def is_proper_name(alias: str) -> bool:

@@ -147,7 +147,7 @@ NETWORKS: dict[str, tuple[str, ...]] = {
     "Food Network": (), "Paramount Network": (), "Paramount+": ("Paramount Plus",),
     "Peacock": (), "Netflix": (), "Hulu": (), "Disney+": ("Disney Plus",),
     "Prime Video": ("Amazon Prime Video", "Amazon"), "Apple TV+": ("Apple TV Plus", "Apple TV"),
-    "BBC One": (), "BBC Two": (), "ITV": (), "Channel 4": (), "Sky": (), "CBC": (),
+    "BBC One": ("BBC1",), "BBC Two": ("BBC2",), "ITV": (), "Channel 4": (), "Sky": (), "CBC": (),
     "Crunchyroll": (), "Tubi": (), "Pluto TV": (), "Roku Channel": (), "BritBox": (), "Acorn TV": (),
     "BBC Three": (), "BBC Four": (), "BBC iPlayer": ("iPlayer",), "ITV1": (), "ITV2": (), "ITVX": (),
     "Channel 5": ("Channel Five",), "E4": (), "More4": (), "Sky Atlantic": (), "Sky One": (), "Sky Max": (),
@@ -347,7 +347,8 @@ SHOW_PART_NOUNS = frozenset({"cast", "star", "stars", "co-star", "co-stars", "co
                              "spinoff", "spin-off", "family", "alum", "alums", "alumni", "alumna",
                              "characters", "storyline", "storylines", "viewers", "fandom", "pilot", "debut",
                              "run", "writers'", "castmates", "cast members", "regular", "regulars", "plot",
-                             "trailer", "renewal", "cancellation", "ending", "version", "theme"})
+                             "trailer", "renewal", "cancellation", "ending", "version", "theme", "crew",
+                             "audience", "ratings"})
 # Job words before a person's name ("actress Mara Quinn", "showrunner Gil Hartman").
 OCCUPATIONS = frozenset({
     "actor", "actress", "star", "co-star", "costar", "creator", "co-creator", "showrunner", "co-showrunner",

@@ -256,7 +256,7 @@ def mention_features(ctx: Context, cand: Candidate, cues: CueIndex, networks: se
     labels = Counter(t.ent_type_ for t in span if t.ent_type_)
     label = labels.most_common(1)[0][0] if labels else "none"
     found[f"ner/{label if label in NER_LABELS else 'other'}"] += 1
-    if all(t.tag_ in ("NNP", "NNPS") or not t.is_alpha for t in span):
+    if all(t.tag_ in ("NNP", "NNPS") for t in span if t.is_alpha and not t.is_lower):
         found["position/proper-noun"] += 1
     root = span.root
     verb = root.head.head if root.dep_ == "pobj" else root.head

@@ -48,6 +48,8 @@ FEATURE_PRIORS: dict[str, dict[str, float]] = {
     "quoted/title": {"show": 0.5, "episode": 0.5, "work": 0.5},
     "shape/org-suffix": {"organization": 1.5},
     "context/after-network": {"show": 2.0},
+    "doc/in-url": {"show": 0.7, "person": 0.7},
+    "doc/in-title": {"show": 0.5, "person": 0.5},
     "shape/place-suffix": {"place": 1.0},
     "shape/character-title": {"character": 1.0},
     "shape/the": {"show": 1.0, "work": 0.5},

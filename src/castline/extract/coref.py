@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..document import Entity
 from ..kb.names import name_key
 from ..lexicon import (
     CHARACTER_TITLES,
@@ -32,8 +31,6 @@ FEMALE_NOUNS = {"actress", "alumna", "mom", "mother", "wife", "girlfriend", "dau
 # "actor" is said of women too.
 MALE_NOUNS = {"alumnus", "dad", "father", "husband", "boyfriend", "son", "brother", "king", "man",
               "guy"}
-# Nouns whose descriptor is a title they appeared in ("the Ridgeline actress", "the Riverbend star").
-PERFORMER_NOUNS = {"actor", "actress", "alum", "alumna", "alumnus", "star", "co-star", "costar", "lead", "performer"}
 _DESC = r"(?P<desc>(?:(?:\d+-year-old|[\"“‘]?[A-Z0-9][\w.'’&:+!-]*[\"”’]?|of|the|and|a|an|in|on|to|as|for|&)\s+){0,7}?)"
 EPITHET = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:former|longtime|beloved|fellow|real-life|award-winning|"
@@ -169,7 +166,7 @@ def find_epithets(ctx: Context) -> list[Epithet]:
         if age:
             epithet.age = int(age.group(1))
         elif desc:
-            epithet.credit = _credit(ctx, desc, start + match.group(0).index(desc), noun)
+            epithet.credit = _credit(ctx, desc)
             if epithet.credit is None:
                 continue
         if desc or character_noun:  # "the actress" alone is too generic to be an alias
@@ -198,21 +195,9 @@ def _entity_named(ctx: Context, name: str) -> str | None:
     return None
 
 
-def _credit(ctx: Context, desc: str, start: int, noun: str) -> str | None:
-    """The entity a descriptor names ('Riverbend', 'Ohio'), created as a work or place if new."""
-    stripped = desc.strip("\"“”‘’")
-    start += desc.index(stripped)
-    desc = stripped
+def _credit(ctx: Context, desc: str) -> str | None:
+    """The entity a descriptor names ('Riverbend' in "the Riverbend alum"), if the entity stage found it."""
+    desc = desc.strip("\"“”‘’")
     if not desc[:1].isupper() and not desc[:1].isdigit():
         return None
-    known = _entity_named(ctx, desc)
-    if known is not None:
-        entity = ctx.entity(known)
-        if noun in PERFORMER_NOUNS and entity.type in ("place", "organization", "person"):
-            entity.type = "work"  # "the Ridgeline actress": whatever the model thought, Ridgeline is a title
-        return known
-    kind = "place" if noun in ("native",) else "work"
-    entity = Entity(key=f"L{len(ctx.entities) + 1}", name=desc, type=kind)
-    ctx.entities.append(entity)
-    ctx.add_mentions([Mention(entity.key, start, start + len(desc))])
-    return entity.key
+    return _entity_named(ctx, desc)

@@ -56,6 +56,9 @@ CLEAR_LEAN = 0.5
 # "Character (Actor)" is the usual way round: 18 of the 23 bracket pairs of the dev and seed articles. Each pair
 # leans that way by this much before the names' own cues count.
 BRACKET_CONVENTION = 0.5
+# Nouns after "the <title>" that make the title a credit of the person described ("the Riverbend alum").
+CREDIT_EPITHETS = {"alum", "alumna", "alumnus", "alums", "actress", "actor", "star", "veteran", "creator",
+                   "showrunner", "vet", "favorite", "regular"}
 # A type this probable is not overturned by a relation with another name.
 SURE = 0.8
 # A cluster typed with at least this probability counts as certain when articles are merged.
@@ -250,6 +253,9 @@ def mention_features(ctx: Context, cand: Candidate, cues: CueIndex, networks: se
         return found
     if _after_network(ctx.doc, span.start, networks):
         found["context/after-network"] += 1
+    if span.start and ctx.doc[span.start - 1].lower_ == "the" and span.end < len(ctx.doc) and \
+            ctx.doc[span.end].lower_ in CREDIT_EPITHETS:
+        found["context/credit-epithet"] += 1  # "the Riverbend alum": a title the person is known for
     for cue, words in cues.around(ctx.doc, span.start, span.end).items():
         found[f"cue/{cue}"] += 1
         examples.setdefault(f"cue/{cue}", words)
@@ -567,20 +573,6 @@ def decide(clusters: list[Cluster], structure: Structure) -> tuple[dict[int, str
     for actor, character, offset in pairs:
         if people(actor, character) and len(actor.words) > 1:
             fix(actor, character, offset)
-    for owner, owned in structure.possessives:  # "Mara Quinn's Nora Vance" or "Northern Line's Mara Quinn"
-        first, second = owner_of.get(owner.start), owner_of.get(owned.start)
-        if first is None or second is None or first is second or first.lexicon or \
-                kinds[id(first)] not in (*PEOPLE, *TITLES, "none") or kinds[id(second)] not in (*PEOPLE, "none") or \
-                id(first) in settled or id(second) in settled:
-            continue
-        as_role = first.scores.get("person", 0) + second.scores.get("character", 0)
-        title = max(TITLES, key=lambda t: first.scores.get(t, 0))
-        as_credit = sum(first.scores.get(t, 0) for t in TITLES) + second.scores.get("person", 0)
-        if as_credit > as_role:
-            kinds[id(first)], kinds[id(second)] = title, "person"
-            settled.update((id(first), id(second)))
-        elif len(first.words) > 1:
-            fix(first, second, owner.start)
     brackets = [(owner_of.get(o.start), owner_of.get(i.start), o.start) for o, i in structure.parentheses]
     brackets = [(a, b, offset) for a, b, offset in brackets if people(a, b)]
     # an article writes all its brackets one way round: "Character (Actor)" or "Actor (Character)"
@@ -605,6 +597,20 @@ def decide(clusters: list[Cluster], structure: Structure) -> tuple[dict[int, str
         actor, character = (second, first) if written >= 0 else (first, second)
         if len(actor.words) > 1:
             fix(actor, character, offset)
+    for owner, owned in structure.possessives:  # "Mara Quinn's Nora Vance" or "Northern Line's Mara Quinn"
+        first, second = owner_of.get(owner.start), owner_of.get(owned.start)
+        if first is None or second is None or first is second or first.lexicon or \
+                kinds[id(first)] not in (*PEOPLE, *TITLES, "none") or kinds[id(second)] not in (*PEOPLE, "none") or \
+                id(first) in settled or id(second) in settled:
+            continue
+        as_role = first.scores.get("person", 0) + second.scores.get("character", 0)
+        title = max(TITLES, key=lambda t: first.scores.get(t, 0))
+        as_credit = sum(first.scores.get(t, 0) for t in TITLES) + second.scores.get("person", 0)
+        if as_credit > as_role:
+            kinds[id(first)], kinds[id(second)] = title, "person"
+            settled.update((id(first), id(second)))
+        elif len(first.words) > 1:
+            fix(first, second, owner.start)
     for pattern, left, right, _ in links:
         if pattern.predicate != "plays" and left is not None and right is not None and left is not right:
             _constrain(kinds, left, right, *sides(pattern), settled)

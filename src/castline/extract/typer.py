@@ -48,6 +48,7 @@ FEATURE_PRIORS: dict[str, dict[str, float]] = {
     "quoted/title": {"show": 0.5, "episode": 0.5, "work": 0.5},
     "shape/org-suffix": {"organization": 1.5},
     "context/after-network": {"show": 2.0},
+    "context/credit-epithet": {"show": 2.0, "work": 2.0, "none": -4.0},
     "doc/in-url": {"show": 0.7, "person": 0.7},
     "doc/in-title": {"show": 0.5, "person": 0.5},
     "shape/place-suffix": {"place": 1.0},

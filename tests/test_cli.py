@@ -110,3 +110,39 @@ def test_show_card_of_a_show_has_cast_and_episodes(db):
     cast = {row["actor"]["name"]: [c["name"] for c in row["characters"]] for row in card["view"]["cast"]}
     assert cast["Mara Quinn"] == ["Nora Vance"] and cast["Tomas Reyes"] == ["Eli Brandt"]
     assert [f["object"]["name"] for f in card["view"]["networks"]] == ["CBS"]
+
+
+def test_show_says_why_an_entity_has_its_type(db):
+    card = json.loads(run("show", "Harbor City Fire", "--db", db, "--json").output)
+    why = card["why"]
+    assert why["type"] == "show" and why["votes"][0]["type"] == "show"
+    assert why["articles"] >= 4 and why["reasons"]
+    assert all(r["text"] and 1 <= r["articles"] <= why["articles"] for r in why["reasons"])
+    table = run("show", "Harbor City Fire", "--db", db)
+    assert "Why show" in table.output and "type votes of" in table.output
+    assert why["reasons"][0]["text"] in table.output
+
+
+def test_reextract_redoes_what_an_older_castline_extracted(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text("Title: Quinn Returns\n\nMara Quinn will return to Harbor City Fire next season, TVLine reported.")
+    db = str(tmp_path / "kb.db")
+    assert run("ingest", str(path), "--db", db).exit_code == 0
+    result = run("reextract", "--db", db)
+    assert result.exit_code == 0 and "re-extracted 0, up to date 1, failed 0" in result.output
+    monkeypatch.setattr("castline.kb.queries.PIPELINE_VERSION", "a newer one")
+    result = run("ingest", str(path), "--db", db)
+    assert "unchanged 1" in result.output and "1 stored article was extracted by an older castline" in result.output
+    result = run("reextract", "--db", db)
+    assert result.exit_code == 0 and "re-extracted 1, up to date 0, failed 0" in result.output
+    assert "re-extracted 1, up to date 0, failed 0" in run("reextract", "--db", db, "--all").output
+
+    def broken(document, parsed, timings=None):
+        raise ValueError("a surprise")
+
+    monkeypatch.setattr("castline.pipeline.extract_parsed", broken)
+    result = run("reextract", "--db", db, "--all")
+    assert result.exit_code == 1
+    assert "a.txt: extraction failed (ValueError: a surprise)" in result.output
+    assert "re-extracted 0, up to date 0, failed 1" in result.output
+    assert run("reextract", "--db", db, "--jobs", "0").exit_code == 2

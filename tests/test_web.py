@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
+from castline.document import DocExtraction, Document, Entity, Span
 from castline.kb import Store
 from castline.pipeline import ingest
 from castline.settings import Settings
@@ -60,6 +62,35 @@ def test_api_entity_card_and_timeline(client):
     assert plays["sources"] and 0 < plays["confidence"] <= 1
     assert isinstance(client.get(f"/api/timeline/{quinn}").json()["items"], list)
     assert client.get("/api/entities/999999").status_code == 404
+
+
+def test_api_entity_card_says_why_it_has_its_type(client):
+    why = client.get(f"/api/entities/{entity_id(client, 'Harbor City Fire')}").json()["why"]
+    assert why["type"] == "show" and why["votes"][0]["type"] == "show"
+    assert [v["votes"] for v in why["votes"]] == sorted((v["votes"] for v in why["votes"]), reverse=True)
+    cue = next(r for r in why["reasons"] if r["feature"].startswith("cue/show/"))
+    assert cue["words"] and cue["text"] == f"'{cue['words']}' (cue {cue['feature'][4:]})" and cue["articles"] >= 1
+
+
+def test_entity_page_says_why_it_has_its_type(client):
+    card = client.get(f"/api/entities/{entity_id(client, 'Nora Vance')}").json()
+    html = client.get(f"/entity/{card['id']}").text
+    assert '<h2 id="why">Why character</h2>' in html
+    for reason in card["why"]["reasons"]:
+        assert f'<td title="{reason["feature"]}">{escape(reason["text"])}</td><td>{reason["articles"]}</td>' in html
+    assert f'<span class="badge">character {card["why"]["votes"][0]["votes"]:.2f}</span>' in html
+
+
+def test_the_words_behind_a_reason_are_escaped(tmp_path):
+    path = str(tmp_path / "kb.db")
+    store = Store(path)
+    hostile = "<script>window.__pwned = 1</script>"
+    store.save(Document(source="a.txt", text="Harbor City Fire is back.", content_hash="h"), DocExtraction(
+        entities=[Entity(key="s", name="Harbor City Fire", type="show", mentions=[Span(0, 16)],
+                         scores={"show": 0.9}, reasons=[f"cue/show/season-of: {hostile}"])]))
+    store.close()
+    html = TestClient(create_app(path)).get("/entity/1").text
+    assert hostile not in html and str(escape(f"'{hostile}' (cue show/season-of)")) in html
 
 
 def test_api_quotes_filters(client):
@@ -200,4 +231,6 @@ def test_main_pages_render(page, server, client):
         shot(page, name)
     page.goto(f"{server}/entity/{entity_id(client, 'Harbor City Fire')}")
     assert page.locator("h2", has_text="Cast").count() == 1
+    assert page.locator("h2#why").inner_text() == "Why show"
+    assert page.locator("table.reasons tr").count() > 1
     assert page.errors == []

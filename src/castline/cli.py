@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,7 +25,9 @@ from .errors import CastlineError
 from .export import write_kb
 from .kb import Store, cards, queries
 from .kb.conflicts import find_conflicts
+from .pipeline import IngestReport
 from .pipeline import ingest as run_ingest
+from .pipeline import reextract as run_reextract
 from .settings import Settings
 
 app = typer.Typer(help="castline: a sourced knowledge base of television, built from entertainment news.",
@@ -72,15 +75,41 @@ def ingest(
     Example: castline ingest samples/ https://example.com/feed.xml --db kb.db
     """
     settings = Settings().with_overrides(db=db, allow_private=allow_private)
+    _run_with_progress(settings, "ingesting",
+                       lambda store, tick: run_ingest(inputs, store, settings, jobs=jobs, on_progress=tick))
+
+
+@app.command()
+def reextract(
+    db: DbOption = None,
+    everything: Annotated[bool, typer.Option("--all", help="Every article, not only those an older castline "
+                                                           "extracted.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")] = 1,
+) -> None:
+    """Extract the stored articles again from their stored text and metadata: run it after upgrading castline
+    (only articles an older castline extracted are redone, unless --all).
+
+    Example: castline reextract --db kb.db --jobs 2
+    """
+    settings = Settings().with_overrides(db=db)
+    _run_with_progress(settings, "re-extracting",
+                       lambda store, tick: run_reextract(store, settings, everything=everything, jobs=jobs,
+                                                         on_progress=tick))
+
+
+def _run_with_progress(settings: Settings, label: str,
+                       run: Callable[[Store, Callable[[str], None]], IngestReport]) -> None:
+    """Open the store, run an ingest-like job under a progress bar, print what failed, one summary line and
+    whether stored articles await re-extraction; exit 1 when anything failed."""
     store = open_store(settings.db)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
     try:
         with Progress(*columns, console=errors, transient=True) as progress:
-            task = progress.add_task("ingesting", total=None)
-            report = run_ingest(inputs, store, settings, jobs=jobs,
-                                on_progress=lambda source: progress.update(task, advance=1,
-                                                                           description=Path(source).name[:40]))
+            task = progress.add_task(label, total=None)
+            report = run(store, lambda source: progress.update(task, advance=1, description=Path(source).name[:40]))
+        with store.sessions() as session:
+            outdated = len(queries.outdated(session))
     except CastlineError as exc:
         errors.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
@@ -89,6 +118,9 @@ def ingest(
     for source, reason in report.failed:
         errors.print(Text("failed ", style="red") + Text(f"{source}: {reason}"), soft_wrap=True)
     console.print(report.summary())
+    if outdated:
+        errors.print(f"{outdated} stored article{'s were' if outdated > 1 else ' was'} extracted by an older castline "
+                     "(or failed to be extracted again): run castline reextract")
     raise typer.Exit(1 if report.failed else 0)
 
 
@@ -160,6 +192,7 @@ def show(name: Annotated[str, typer.Argument(help="Entity name or alias.")], db:
     console.print(Text(card["name"], style="bold") + Text(f" ({card['type']})"))
     if card["aliases"]:
         console.print(Text("also: " + ", ".join(card["aliases"])))
+    _print_why(card["why"])
     _print_view(card)
     table = _table("Facts", "subject", "predicate", "object", "qualifiers", "sources")
     for fact in card["facts"]:
@@ -174,6 +207,17 @@ def show(name: Annotated[str, typer.Argument(help="Entity name or alias.")], db:
     for doc in card["documents"]:
         docs.add_row(str(doc["id"]), doc["source"], str(doc["mentions"]))
     console.print(docs)
+
+
+def _print_why(why: dict[str, Any]) -> None:
+    """The type votes of the entity's articles and the reasons they gave for its type."""
+    if why["votes"]:
+        votes = ", ".join(f"{v['type']} {v['votes']:.2f}" for v in why["votes"])
+        console.print(Text(f"type votes of {why['articles']} article{'' if why['articles'] == 1 else 's'}: {votes}"))
+    table = _table(f"Why {why['type']}", "reason", "articles")
+    for reason in why["reasons"]:
+        table.add_row(Text(reason["text"]), str(reason["articles"]))
+    console.print(table)
 
 
 def _print_view(card: dict[str, Any]) -> None:

@@ -1,4 +1,5 @@
-"""The ingest stage end to end: sources -> Documents -> extractions -> store, streaming, in parallel."""
+"""The ingest stage end to end: sources -> Documents -> extractions -> store, streaming, in parallel; and the same
+for the articles already stored, when a newer castline extracts them again."""
 
 from __future__ import annotations
 
@@ -6,13 +7,17 @@ import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
+
+from sqlalchemy import select
 
 from .document import DocExtraction, Document
 from .errors import InputError
 from .extract import extract_parsed
 from .extract.nlp import load
 from .ingest import RawArticle, build_document, raw_articles
-from .kb import Store
+from .kb import Store, queries
+from .kb.schema import DocumentRow
 from .settings import Settings
 from .timing import Timings
 
@@ -23,6 +28,15 @@ BATCH_SIZE = 8
 IN_FLIGHT_PER_JOB = 2
 
 Processed = tuple[Document, DocExtraction, Timings]
+
+
+class Sourced(Protocol):
+    """Anything a batch can hold: it names the article it is about."""
+
+    source: str
+
+
+T = TypeVar("T", bound=Sourced)  # what a batch holds: raw articles to ingest, or stored documents to extract again
 
 
 @dataclass
@@ -43,28 +57,39 @@ def process(raws: list[RawArticle], model: str) -> list[Processed | InputError]:
 
     Each article's failure is its own InputError; the others in the batch go on.
     """
-    nlp = load(model)
-    cleaned: list[tuple[RawArticle, Document | InputError, Timings]] = []
+    cleaned: list[tuple[str, Document | InputError, Timings]] = []
     for raw in raws:
         timings = Timings()
         try:
             with timings.stage("clean"):
-                cleaned.append((raw, build_document(raw), timings))
+                cleaned.append((raw.source, build_document(raw), timings))
         except InputError as exc:
-            cleaned.append((raw, exc, timings))
+            cleaned.append((raw.source, exc, timings))
         except Exception as exc:  # a parser's surprise on one page must not sink the batch
             log.exception("cleaning failed for %s", raw.source)
-            cleaned.append((raw, InputError(raw.source, f"cleaning failed ({exc.__class__.__name__}: {exc})"),
+            cleaned.append((raw.source, InputError(raw.source, f"cleaning failed ({exc.__class__.__name__}: {exc})"),
                             timings))
-    english = [(raw, doc, t) for raw, doc, t in cleaned if isinstance(doc, Document) and doc.is_english]
-    parsed = iter(nlp.pipe(doc.text for _, doc, _ in english))
+    return _extract_batch(cleaned, model)
+
+
+def reprocess(documents: list[Document], model: str) -> list[Processed | InputError]:
+    """Extract a batch of stored articles again (their text is already clean): pure, safe in any process."""
+    return _extract_batch([(document.source, document, Timings()) for document in documents], model)
+
+
+def _extract_batch(cleaned: list[tuple[str, Document | InputError, Timings]], model: str
+                   ) -> list[Processed | InputError]:
+    """Parse the English documents together, extract each, and date those whose date castline had to infer."""
+    nlp = load(model)
+    english = [doc for _, doc, _ in cleaned if isinstance(doc, Document) and doc.is_english]
+    parsed = iter(nlp.pipe(doc.text for doc in english))
     out: list[Processed | InputError] = []
-    for raw, document, timings in cleaned:
+    for source, document, timings in cleaned:
         if isinstance(document, InputError):
             out.append(document)
             continue
         if not document.is_english:
-            log.warning("%s: %s", raw.source, document.warnings[-1])
+            log.warning("%s: %s", source, document.warnings[-1])
             out.append((document, DocExtraction(), timings))
             continue
         try:
@@ -72,8 +97,8 @@ def process(raws: list[RawArticle], model: str) -> list[Processed | InputError]:
                 spacy_doc = next(parsed)
             extraction = extract_parsed(document, spacy_doc, timings)
         except Exception as exc:  # one article's surprise must not sink the batch
-            log.exception("extraction failed for %s", raw.source)
-            out.append(InputError(raw.source, f"extraction failed ({exc.__class__.__name__}: {exc})"))
+            log.exception("extraction failed for %s", source)
+            out.append(InputError(source, f"extraction failed ({exc.__class__.__name__}: {exc})"))
             continue
         if extraction.published:
             document.published, document.published_inferred = extraction.published, True
@@ -81,8 +106,8 @@ def process(raws: list[RawArticle], model: str) -> list[Processed | InputError]:
     return out
 
 
-def batches(items: Iterator[RawArticle], size: int) -> Iterator[list[RawArticle]]:
-    batch: list[RawArticle] = []
+def batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) == size:
@@ -126,7 +151,63 @@ def ingest_articles(articles: Iterator[RawArticle | InputError], store: Store, s
             else:
                 yield item
 
-    def record(raw: RawArticle, result: Processed | InputError) -> None:
+    _extract_and_store(pending(), process, store, settings, jobs, on_progress, report)
+    return report
+
+
+@dataclass
+class ReextractReport(IngestReport):
+    """`updated` counts the articles extracted again, `unchanged` those an up-to-date castline extracted."""
+
+    def summary(self) -> str:
+        return f"re-extracted {self.updated}, up to date {self.unchanged}, failed {len(self.failed)}"
+
+
+def reextract(store: Store, settings: Settings, everything: bool = False, jobs: int = 1,
+              on_progress: Callable[[str], None] | None = None) -> ReextractReport:
+    """Extract again, from their stored text and metadata, the articles an older castline extracted (all of them
+    with `everything`): what to run after an upgrade changed extraction, without the original files or URLs.
+
+    An article that fails keeps its old extraction and stays marked for the next run.
+    """
+    report = ReextractReport()
+    load(settings.spacy_model)
+    with store.sessions() as session:
+        sources = queries.outdated(session, everything)
+        report.unchanged = queries.counts(session)["articles"] - len(sources)
+
+    def pending() -> Iterator[Document]:
+        for source in sources:
+            with report.timings.stage("read"), store.sessions() as session:
+                row = session.scalar(select(DocumentRow).where(DocumentRow.source == source))
+                document = stored_document(row) if row is not None else None  # None: withdrawn since
+            if document is not None:
+                yield document
+
+    _extract_and_store(pending(), reprocess, store, settings, jobs, on_progress, report)
+    return report
+
+
+def stored_document(row: DocumentRow) -> Document:
+    """A stored article as the Document it was built from. A publication date castline inferred is inferred
+    again: the article's own date (its header or page metadata, kept with the date evidence) is what it was given."""
+    published = row.published
+    if row.published_inferred:
+        clues = (row.dates or {}).get("clues", [])
+        published = next((clue["value"] for clue in clues if clue.get("source") == "header"), None)
+    return Document(source=row.source, text=row.text, content_hash=row.content_hash, title=row.title, url=row.url,
+                    outlet=row.outlet, author=row.author, published=published, removed=list(row.removed or []),
+                    warnings=list(row.warnings or []))
+
+
+def _extract_and_store(items: Iterator[T], work: Callable[[list[T], str], list[Processed | InputError]],
+                       store: Store, settings: Settings, jobs: int, on_progress: Callable[[str], None] | None,
+                       report: IngestReport) -> None:
+    """Run `work` over batches of items (in `jobs` processes) and store each article it extracts, one transaction
+    each, counting the outcomes in `report`."""
+    clock = report.timings
+
+    def record(item: T, result: Processed | InputError) -> None:
         if isinstance(result, InputError):
             report.failed.append((result.source, result.reason))
         else:
@@ -135,36 +216,35 @@ def ingest_articles(articles: Iterator[RawArticle | InputError], store: Store, s
             try:
                 outcome = store.save(document, extraction, clock)
             except Exception as exc:  # the article is rolled back; the batch goes on
-                log.exception("storing %s failed", raw.source)
-                report.failed.append((raw.source, f"not stored ({exc.__class__.__name__}: {exc})"))
+                log.exception("storing %s failed", item.source)
+                report.failed.append((item.source, f"not stored ({exc.__class__.__name__}: {exc})"))
             else:
                 setattr(report, outcome, getattr(report, outcome) + 1)
-        _tick(on_progress, raw.source)
+        _tick(on_progress, item.source)
 
-    def record_batch(raws: list[RawArticle], future: Future) -> None:
+    def record_batch(batch: list[T], future: Future) -> None:
         try:
             results = future.result()
         except Exception as exc:  # a worker died (out of memory, say): its batch fails, the rest goes on
-            results = [InputError(raw.source, f"worker failed ({exc.__class__.__name__}: {exc})") for raw in raws]
-        for raw, result in zip(raws, results, strict=True):
-            record(raw, result)
+            results = [InputError(item.source, f"worker failed ({exc.__class__.__name__}: {exc})") for item in batch]
+        for item, result in zip(batch, results, strict=True):
+            record(item, result)
 
     if jobs <= 1:
-        for batch in batches(pending(), BATCH_SIZE):
-            for raw, result in zip(batch, process(batch, settings.spacy_model), strict=True):
-                record(raw, result)
-        return report
+        for batch in batches(items, BATCH_SIZE):
+            for item, result in zip(batch, work(batch, settings.spacy_model), strict=True):
+                record(item, result)
+        return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(settings.spacy_model,)) as pool:
-        running: dict[Future, list[RawArticle]] = {}
-        for batch in batches(pending(), BATCH_SIZE):
-            running[pool.submit(process, batch, settings.spacy_model)] = batch
+        running: dict[Future, list[T]] = {}
+        for batch in batches(items, BATCH_SIZE):
+            running[pool.submit(work, batch, settings.spacy_model)] = batch
             if len(running) >= jobs * IN_FLIGHT_PER_JOB:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
                     record_batch(running.pop(future), future)
         for future in list(running):
             record_batch(running.pop(future), future)
-    return report
 
 
 def _tick(on_progress: Callable[[str], None] | None, source: str) -> None:

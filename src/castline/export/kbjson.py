@@ -12,6 +12,7 @@ from ..document import ENTITY_QUALIFIERS
 from ..kb import Store
 from ..kb.conflicts import find_conflicts
 from ..kb.queries import confidence
+from ..kb.reasons import described
 from ..kb.schema import (
     AliasRow,
     DocumentRow,
@@ -53,7 +54,9 @@ def export_kb(store: Store) -> dict[str, Any]:
         for row in session.scalars(select(MentionRow).order_by(MentionRow.document_id, MentionRow.start)):
             mentions[row.entity_id].append({"doc": f"d{row.document_id}", "start": row.start, "end": row.end})
         entities = [{"id": _eid(e.id), "name": e.name, "type": e.type,
-                     "aliases": [a for a in aliases[e.id] if a != e.name], "mentions": mentions[e.id]}
+                     "aliases": [a for a in aliases[e.id] if a != e.name], "mentions": mentions[e.id],
+                     "type_votes": dict(sorted((e.type_votes or {}).items(), key=lambda kv: (-kv[1], kv[0]))),
+                     "reasons": [described(reason) | {"articles": n} for reason, n in e.reasons or ()]}
                     for e in session.scalars(select(EntityRow).order_by(EntityRow.id))]
         fact_evidence: defaultdict[int, list[EvidenceRow]] = defaultdict(list)
         event_evidence: defaultdict[int, list[EvidenceRow]] = defaultdict(list)

@@ -9,9 +9,12 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from .. import PIPELINE_VERSION
 from .names import name_key
+from .reasons import why
 from .schema import (
     AliasRow,
+    DocEntityRow,
     DocumentRow,
     EntityRow,
     EventParticipantRow,
@@ -216,6 +219,7 @@ def timeline(session: Session, entity_id: int, limit: int | None = None) -> list
 
 
 def entity_card(session: Session, entity_id: int) -> dict[str, Any] | None:
+    """Everything about one entity: aliases, facts, quotes, timeline, articles, and why it has its type."""
     entity = session.get(EntityRow, entity_id)
     if entity is None:
         return None
@@ -225,7 +229,10 @@ def entity_card(session: Session, entity_id: int) -> dict[str, Any] | None:
         select(DocumentRow.id, DocumentRow.source, DocumentRow.title, func.count(MentionRow.id))
         .join(MentionRow, MentionRow.document_id == DocumentRow.id).where(MentionRow.entity_id == entity_id)
         .group_by(DocumentRow.id).order_by(DocumentRow.id).limit(CARD_DOCUMENTS)).all()
+    articles = session.scalar(select(func.count(func.distinct(DocEntityRow.document_id)))
+                              .where(DocEntityRow.entity_id == entity_id)) or 0
     return {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": aliases,
+            "why": why(entity.type, entity.type_votes, entity.reasons, articles),
             "facts": facts_about(session, entity_id),
             "quotes": quotes(session, speaker_id=entity_id, limit=CARD_QUOTES),
             "timeline": timeline(session, entity_id, limit=CARD_EVENTS),
@@ -241,6 +248,15 @@ def sources(session: Session) -> list[dict[str, Any]]:
              "published_inferred": d.published_inferred, "removed": len(d.removed or []),
              "entities": entity_counts.get(d.id, 0), "quotes": quote_counts.get(d.id, 0)}
             for d in session.scalars(select(DocumentRow).order_by(DocumentRow.published.desc(), DocumentRow.id))]
+
+
+def outdated(session: Session, everything: bool = False) -> list[str]:
+    """The sources of the articles an older castline extracted (of every article with `everything`), in the order
+    they were stored: what `castline reextract` redoes."""
+    query = select(DocumentRow.source).order_by(DocumentRow.id)
+    if not everything:
+        query = query.where(DocumentRow.pipeline_version != PIPELINE_VERSION)
+    return list(session.scalars(query))
 
 
 def counts(session: Session) -> dict[str, int]:

@@ -122,7 +122,7 @@ class Store:
             version = conn.execute(select(func.max(SchemaVersion.version))).scalar()
         if version != SCHEMA_VERSION:
             raise StoreError(f"the knowledge base has schema {version}, this castline reads {SCHEMA_VERSION}; "
-                             "run castline ingest once to upgrade it")
+                             "run castline reextract once to upgrade it and extract its articles again")
 
     def close(self) -> None:
         self.engine.dispose()
@@ -611,7 +611,8 @@ def _add_quote_sketches(conn: Connection) -> None:
 def _article_entities(conn: Connection) -> None:
     """Entities become clusters of article entities, and articles keep the evidence of their dates. What was
     merged the old, order-dependent way cannot be taken apart again, so the extracted tables start afresh and
-    every article is marked for re-extraction (`castline ingest` of the same sources brings them back)."""
+    every article is marked for re-extraction: `castline reextract` brings them back from the stored text and
+    metadata (pipeline.py `reextract`), no original file or URL needed."""
     for table in (QuoteSketchRow, QuoteRow, EventParticipantRow, EvidenceRow, EventRow, FactRow, MentionRow,
                   AliasRow, EntityRow):
         table.__table__.drop(conn)

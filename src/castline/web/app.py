@@ -67,7 +67,7 @@ def create_app(db: str) -> FastAPI:
             return {"items": queries.list_entities(session, type, limit, offset), "limit": limit, "offset": offset}
 
     @app.get("/api/entities/{entity_id}", tags=["entities"],
-             summary="An entity card: aliases, facts with sources, quotes, timeline, articles")
+             summary="An entity card: aliases, facts with sources, quotes, timeline, articles, why it has its type")
     def api_entity(entity_id: int):
         with store.sessions() as session:
             return JSONResponse(card_or_404(session, entity_id))

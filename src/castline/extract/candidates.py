@@ -329,13 +329,30 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"[^\n]+", text) if is_headline_like(m.group())]
 
 
+# "The Northern Line actress", "the In Harbor alum": a title someone is described by, whatever its first word.
+CREDIT_EPITHET = re.compile(r"\b[Tt]he\s+(?P<title>[A-Z0-9][\w'’.&:+!-]*(?:\s+(?:[A-Z0-9][\w'’.&:+!-]*|of|the|and|a|"
+                            r"an|in|on|to|as|for|&)){0,6}?)\s+(?:actor|actress|alum|alumna|alumnus|star|veteran|creator|"
+                            r"showrunner)\b")
+
+
+def credit_candidates(text: str) -> list[Candidate]:
+    """Titles named in an epithet ("The In Harbor actor"), which runs miss when they open with a small word."""
+    found = []
+    for match in CREDIT_EPITHET.finditer(text):
+        title = match.group("title")
+        if title.split()[-1][:1].isupper() and len(title.split()) > 1 and title.split()[0].lower() in STOP_WORDS:
+            found.append(Candidate(match.start("title"), match.end("title"), title, "quoted"))
+    return found
+
+
 def find_candidates(doc: Doc) -> list[Candidate]:
     """Non-overlapping candidates in text order: lexicon names, then quoted titles, then runs."""
     text = doc.text
-    chosen = lexicon_candidates(doc)
+    credits = credit_candidates(text)
+    chosen = [c for c in lexicon_candidates(doc) if not any(t.start <= c.start and c.end <= t.end for t in credits)]
     taken = [(c.start, c.end) for c in chosen]
     runs = run_candidates(doc)
-    for cand in quoted_candidates(text):
+    for cand in credits + quoted_candidates(text):
         nickname = any(r.start < cand.start and cand.end < r.end for r in runs)
         if not nickname and not any(cand.start < e and s < cand.end for s, e in taken):
             chosen.append(cand)

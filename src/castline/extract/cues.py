@@ -183,6 +183,8 @@ CUES: tuple[Cue, ...] = (
                                                _opt(_in("up")), _in("by", "at", "for"))),
     Cue("show/creator-of", "before", "show", (_in("creator", "co-creator", "showrunner", "creators",
                                                   "showrunners"), _in("of", "behind"))),
+    Cue("show/hit-screens", "after", "show", (LEAD, _in("hit", "hits", "hitting"), _in("screens", "tv", "television",
+                                                                                 "theaters", "theatres"))),
     Cue("show/renew-before", "before", "show", (_in("renewed", "cancelled", "canceled", "axed", "renew", "cancel",
                                                     "revive", "revived", "rebooted", "watch", "watching",
                                                     "binge", "stream", "streaming"),)),
@@ -193,7 +195,7 @@ CUES: tuple[Cue, ...] = (
                                                 _opt(_in("titled", "called", "named", "dubbed", "entitled"))),
         prior=4.0),
     Cue("title/titled", "before", "episode", (_in("titled", "called", "named", "dubbed", "entitled"),)),
-    Cue("episode/season-episode", "before", "episode", (_in("episode"), NUM, _opt(COMMA))),
+    Cue("episode/season-episode", "before", "episode", (_in("episode"), NUM, _opt(POSS), _opt(COMMA))),
     Cue("episode/kind-after", "after", "episode", (_in("episode", "installment", "instalment"),)),
     # other works
     Cue("work/kind-before", "before", "work", (_in(WORK_NOUNS),), prior=4.0),

@@ -18,6 +18,7 @@ PHRASES: dict[str, str] = {
     "ner/other": "a rare label of the language model",
     "quoted/title": "written in quotation marks",
     "context/after-network": "named right after a network",
+    "context/credit-epithet": "a title someone is described by ('the … alum')",
     "mentions": "how often the article names it",
     "bias": "the model's baseline",
     "shape/one-word": "a one-word name",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from castline.extract.entities import shape_features
+
 from .extraction import run
 
 
@@ -84,3 +86,10 @@ def test_names_only_in_a_title_case_subheading_make_no_entity(nlp):
     text = ("Mara Quinn left Harbor City Fire in May.\n\nWhat Comes Next For The Firehouse Crew\n\n"
             "Quinn said the firehouse will survive.")
     assert set(run(nlp, text).types()) == {"Mara Quinn", "Harbor City Fire"}
+
+
+def test_a_known_first_name_marks_a_name_of_a_person_or_character():
+    assert "shape/given-name" in shape_features("Margaret Velloway")
+    assert "shape/given-name" in shape_features("Dr. Margaret Velloway")  # past the title
+    assert "shape/given-name-alone" in shape_features("Margaret")
+    assert not {"shape/given-name", "shape/given-name-alone"} & set(shape_features("Harbor Lights"))

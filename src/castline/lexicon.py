@@ -6,6 +6,9 @@ character, show or episode is ever listed.
 
 from __future__ import annotations
 
+import importlib
+from functools import lru_cache
+
 # Publications, sites and programmes that words are given to: name -> (aliases, web domains).
 OUTLETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Variety": ((), ("variety.com",)),
@@ -535,3 +538,21 @@ NETWORK_MOVE_PHRASES = (
     "cancelled at", "canceled at", "axed by", "dropped by", "originally aired on", "previously aired on",
     "formerly aired on", "originally on", "formerly on",
 )
+
+
+# Locales whose given-name lists (census and registry data, shipped with Faker) cover the names in English-language
+# entertainment news.
+GIVEN_NAME_LOCALES = ("en_US", "en_GB", "en_IE", "en_NZ", "en_IN", "es_ES", "es_MX", "fr_FR", "it_IT", "de_DE",
+                      "pt_BR", "nl_NL", "pl_PL", "sv_SE", "ru_RU", "hi_IN", "ga_IE", "yo_NG", "ja_JP", "ko_KR")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """First names people are given, as a gazetteer: a name that starts with one is likely a person's or a
+    character's, not a title's or a company's."""
+    names: set[str] = set()
+    for locale in GIVEN_NAME_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            names.update(n for n in getattr(provider, attribute, ()) if n.isalpha() and n[0].isupper())
+    return frozenset(names)

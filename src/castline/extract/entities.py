@@ -35,6 +35,7 @@ from ..lexicon import (
     REPORTING_VERBS,
     SHOW_NOUNS,
     STORY_LEMMAS,
+    given_names,
 )
 from .candidates import LEXICON_INDEX, Candidate, find_candidates, looks_like_title
 from .context import Context, Mention, inside
@@ -344,6 +345,7 @@ def cluster_features(ctx: Context, cluster: Cluster, per_mention: dict[int, Coun
 
 def shape_features(name: str) -> dict[str, float]:
     words = _words(name)
+    given = [w for w in words if w.lower().rstrip(".") not in HONORIFICS | CHARACTER_TITLES]
     letters = re.sub(r"[^A-Za-z]", "", name)
     shape = {
         "shape/one-word": len(words) == 1,
@@ -358,6 +360,9 @@ def shape_features(name: str) -> dict[str, float]:
         "shape/initials": bool(re.search(r"\b[A-Z]\.[A-Z]?\.?", name)),
         "shape/hyphen": "-" in name,
         "shape/symbol": bool(re.search(r"[+&!:]", name)),
+        # a known first name opens a person's or a character's name, and alone it is mostly a character's
+        "shape/given-name": len(given) > 1 and given[0] in given_names(),
+        "shape/given-name-alone": len(given) == 1 and given[0] in given_names(),
     }
     return {k: 1.0 for k, v in shape.items() if v}
 

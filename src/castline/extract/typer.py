@@ -57,6 +57,8 @@ FEATURE_PRIORS: dict[str, dict[str, float]] = {
     "paren/pair": {"character": 0.5, "person": 0.5},
     "position/proper-noun": {"none": -1.0},
     "shape/common-word": {"none": 1.5},
+    "shape/given-name": {"person": 1.0, "character": 0.7, "none": -1.0},
+    "shape/given-name-alone": {"character": 0.8, "person": 0.3, "none": -0.5},
     "possessive/owned-by-person": {"character": 1.5},
     "possessive/owned": {"character": 0.5, "show": 0.3},
     "possessive/owned-by-network": {"show": 2.0},

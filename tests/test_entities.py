@@ -93,3 +93,12 @@ def test_a_known_first_name_marks_a_name_of_a_person_or_character():
     assert "shape/given-name" in shape_features("Dr. Margaret Velloway")  # past the title
     assert "shape/given-name-alone" in shape_features("Margaret")
     assert not {"shape/given-name", "shape/given-name-alone"} & set(shape_features("Harbor Lights"))
+
+
+def test_a_surname_goes_to_the_subject_not_to_a_relative_named_as_such(nlp):
+    text = ("Mara Quinn is leaving the talk show The Morning Table. Quinn, the daughter of the late Sen. Ray "
+            "Quinn, joined the show in 2019. Quinn will stay through July, and Quinn says she is ready.")
+    extraction = run(nlp, text).extraction
+    mara = next(e for e in extraction.entities if e.name == "Mara Quinn")
+    ray = next(e for e in extraction.entities if e.name.endswith("Ray Quinn"))
+    assert len(ray.mentions) == 1 and len(mara.mentions) >= 4

@@ -200,3 +200,11 @@ def test_films_in_a_sentence_about_one_person_are_what_she_is_known_for(nlp):
             "and the movie Blue Winter.")
     facts = run(nlp, text).facts()
     assert {("Mara Quinn", "known_for", "Northern Line"), ("Mara Quinn", "known_for", "Blue Winter")} <= facts
+
+
+def test_a_list_of_hosts_after_include_is_the_cast(nlp):
+    text = ("The talk show The Morning Table is back for season 3. Its current co-hosts include Jo Lee, Ana Ruiz "
+            "and Bea Hart.")
+    facts = run(nlp, text).facts()
+    assert {("Jo Lee", "cast_member_of", "The Morning Table"),
+            ("Bea Hart", "cast_member_of", "The Morning Table")} <= facts

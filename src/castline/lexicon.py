@@ -540,6 +540,13 @@ NETWORK_MOVE_PHRASES = (
 )
 
 
+# Family nouns: "the daughter of X", "his brother X".
+FAMILY_NOUNS = ("brother", "sister", "father", "mother", "son", "daughter", "cousin", "uncle", "aunt", "niece",
+                "nephew", "grandfather", "grandmother", "grandson", "granddaughter", "stepfather", "stepmother",
+                "stepson", "stepdaughter", "half-brother", "half-sister", "twin", "dad", "mom", "sibling",
+                "brother-in-law", "sister-in-law", "father-in-law", "mother-in-law", "children", "kids", "sons",
+                "daughters", "brothers", "sisters", "siblings", "parents", "grandchildren", "child")
+
 # Locales whose given-name lists (census and registry data, shipped with Faker) cover the names in English-language
 # entertainment news.
 GIVEN_NAME_LOCALES = ("en_US", "en_GB", "en_IE", "en_NZ", "en_IN", "es_ES", "es_MX", "fr_FR", "it_IT", "de_DE",

@@ -28,6 +28,7 @@ from ..kb.names import name_key
 from ..lexicon import (
     CAREER_LEMMAS,
     CHARACTER_TITLES,
+    FAMILY_NOUNS,
     HONORIFICS,
     ORG_SUFFIXES,
     PLACE_SUFFIXES,
@@ -396,13 +397,25 @@ def _owners(short: Cluster, clusters: list[Cluster]) -> list[Cluster]:
     return found
 
 
-def attach_short_forms(clusters: list[Cluster]) -> list[Cluster]:
+# "the daughter of the late X", "wife of X": a relative named to say whose relative the subject is.
+KIN_OF = re.compile(rf"\b(?:{'|'.join(FAMILY_NOUNS)}|wife|husband|widow|widower)\s+of\s+(?:the\s+)?(?:late\s+)?$",
+                    re.I)
+
+
+def introduced_as_kin(text: str, cluster: Cluster) -> bool:
+    return all(KIN_OF.search(text[max(0, m.start - 40):m.start]) for m in cluster.mentions)
+
+
+def attach_short_forms(clusters: list[Cluster], text: str) -> list[Cluster]:
     """Fold surnames, first names and initials into the full names they belong to, each mention to the
-    full name written nearest before it (after it when none is before)."""
+    full name written nearest before it (after it when none is before). A relative named only as such
+    ("the son of X") takes no short form another full name could take: "Mara Quinn, the daughter of the late
+    Sen. Ray Quinn, … Quinn said" is the daughter speaking."""
     for short in sorted(clusters, key=lambda c: -len(c.words)):
         if short.lexicon or not short.mentions:
             continue
         owners = _owners(short, clusters)
+        owners = [o for o in owners if not introduced_as_kin(text, o)] or owners
         if not owners:
             continue
         short_kind = short.kind
@@ -478,7 +491,7 @@ def name_clusters(ctx: Context, model: TypeModel | None = None) -> tuple[list[Cl
     per_mention = {c.start: mention_features(ctx, c, cues, networks, examples) for c in candidates}
     clusters = _group(candidates)
     _score(ctx, clusters, per_mention, structure, model)
-    clusters = attach_short_forms(clusters)
+    clusters = attach_short_forms(clusters, text)
     _score(ctx, clusters, per_mention, structure, model)
     _score(ctx, clusters, per_mention, structure, model, neighbour_features(clusters, structure))
     for cluster in clusters:

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from ..document import Fact, Value
-from ..lexicon import CHARACTER_TITLES
+from ..lexicon import CHARACTER_TITLES, FAMILY_NOUNS
 from .context import Context, Mention, inside
 from .coref import Epithet, main_show
 from .relpatterns import MAIN, SUBJECT, match_patterns, slot_after, slot_before
@@ -25,11 +25,6 @@ MENTION_RANK = {"name": 0, "alias": 0, "epithet": 1, "pronoun": 2}
 MAX_NAME_LENGTH = 80  # longer than any name: bounds the mentions searched around an offset
 # An optional rank or title before a character's name: "his boss, Capt. Nora Vance".
 _TITLE = r"(?:(?:" + "|".join(sorted(CHARACTER_TITLES, key=len, reverse=True)) + r")\.?\s+)?"
-FAMILY = ("brother", "sister", "father", "mother", "son", "daughter", "cousin", "uncle", "aunt", "niece", "nephew",
-          "grandfather", "grandmother", "grandson", "granddaughter", "stepfather", "stepmother", "stepson",
-          "stepdaughter", "half-brother", "half-sister", "twin", "dad", "mom", "sibling", "brother-in-law",
-          "sister-in-law", "father-in-law", "mother-in-law", "children", "kids", "sons", "daughters", "brothers",
-          "sisters", "siblings", "parents", "grandchildren", "child")
 # Family nouns for a person's children: the children of one spouse are the other's too.
 CHILD_NOUNS = frozenset({"son", "daughter", "child", "children", "kids", "sons", "daughters", "stepson",
                          "stepdaughter"})
@@ -42,7 +37,7 @@ RELATION_NOUNS = {
     "partner": ("partner_of", None),
     **{w: ("superior_of", "inverse") for w in ("boss", "supervisor", "commander", "commanding officer", "sergeant",
                                               "lieutenant", "captain", "chief", "superior")},
-    **{w: ("relative_of", w) for w in FAMILY},
+    **{w: ("relative_of", w) for w in FAMILY_NOUNS},
 }
 _REL_WORDS = "|".join(sorted((re.escape(w) for w in RELATION_NOUNS), key=len, reverse=True))
 _OCCUPATION = r"(?:(?:actor|actress|director|producer|writer|singer|musician|comedian|chef|model|artist|" \

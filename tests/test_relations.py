@@ -208,3 +208,14 @@ def test_a_list_of_hosts_after_include_is_the_cast(nlp):
     facts = run(nlp, text).facts()
     assert {("Jo Lee", "cast_member_of", "The Morning Table"),
             ("Bea Hart", "cast_member_of", "The Morning Table")} <= facts
+
+
+@pytest.mark.parametrize("text, members", [
+    ("The drama Harbor Lights is back. Jo Lee, Ana Ruiz and Bea Hart will not return to Harbor Lights.",
+     {"Jo Lee", "Ana Ruiz", "Bea Hart"}),
+    ("The drama Harbor Lights is back. Jo Lee and Ana Ruiz both joined the show in 2016.", {"Jo Lee", "Ana Ruiz"}),
+    ("The drama Harbor Lights is back. Nora Vance, Mara Quinn joined Harbor Lights.", {"Mara Quinn"}),
+])
+def test_names_listed_before_a_pattern_share_its_fact(nlp, text, members):
+    facts = run(nlp, text).facts()
+    assert {s for s, p, o in facts if p == "cast_member_of" and o == "Harbor Lights"} == members

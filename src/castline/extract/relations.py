@@ -199,6 +199,29 @@ def _listed(ctx: Context, starts: dict, after: int, types: tuple[str, ...]) -> l
     return found
 
 
+def _listed_before(ctx: Context, ends: dict, first: Mention, types: tuple[str, ...]) -> list[Mention]:
+    """Names listed before the one a pattern found on its left: 'X, Y and Z joined …' gives X and Y for Z. The
+    list must close with 'and' ('Nora Vance, Mara Quinn joined …' is no list)."""
+    found: list[Mention] = []
+    doc = ctx.doc
+    i = ctx.doc.char_span(first.start, first.end, alignment_mode="expand").start
+    closing = True
+    while i > 0:
+        glue = doc[i - 1].lower_
+        if glue not in (",", "and", "&") or (closing and glue == ","):
+            break
+        i -= 1
+        if glue in ("and", "&") and i > 0 and doc[i - 1].text == ",":
+            i -= 1
+        mention = _best(ends.get(i, []), ctx, types, pronouns=False)
+        if mention is None:
+            break
+        found.append(mention)
+        i = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand").start
+        closing = False
+    return found
+
+
 def pattern_facts(ctx: Context, facts: Facts) -> None:
     """Every relation pattern (relpatterns.py) whose two sides are mentions of the right types."""
     ends, starts = _token_index(ctx)
@@ -213,7 +236,7 @@ def pattern_facts(ctx: Context, facts: Facts) -> None:
             left_keys = [subject] if subject else []
         else:
             left = _left(ctx, ends, start, pattern.left)
-            left_keys = [left.key] if left else []
+            left_keys = [left.key, *(m.key for m in _listed_before(ctx, ends, left, pattern.left))] if left else []
         if pattern.right == MAIN:
             right_keys = [show] if show else []
         else:

@@ -74,8 +74,9 @@ COMMA = {"ORTH": ","}
 LEAD = {"ORTH": {"IN": [",", "”", '"', "’", "'"]}, "OP": "{0,2}"}
 POSS = _in(POSSESSIVE_MARKS, "'", "’")
 ADJ = {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "NUM"]}, "IS_PUNCT": False, "OP": "{0,3}"}
-AUX = _opt(_in("is", "was", "has", "had", "will", "would", "also", "who", "now", "previously", "currently",
-               "still", "to", "been", "be", "being", "reportedly", "recently", "once", "later", "then"))
+AUX = _opt(_in("is", "was", "are", "were", "has", "had", "have", "will", "would", "also", "who", "now", "previously",
+               "currently", "still", "to", "been", "be", "being", "reportedly", "recently", "once", "later", "then",
+               "both", "all", "each", "not", "never", "officially", "originally", "first", "finally"))
 ARTICLE = _opt(_in("the", "a", "an", "his", "her", "their", "its"))
 GAP = {"IS_SENT_START": False, "LOWER": {"NOT_IN": [".", ";", "and", "but", "while", "who", "which"]},
        "OP": "{0,6}"}
@@ -158,7 +159,7 @@ PATTERNS: tuple[RelationPattern, ...] = (
     RelationPattern("cast/join-leave", "cast_member_of", PERSON, SHOW,
                     (LEAD, AUX, AUX, _opt(_in("set", "going", "about")), _opt(_in("to")),
                      _in(JOIN_LEAVE_WORDS | {"return", "returns", "returned", "returning", "rejoin", "exit"}),
-                     _opt(_in("the")), _opt(_in("cast")), _opt(_in("of", "on")))),
+                     _opt(_in("the")), _opt(_in("cast")), _opt(_in("of", "on", "to", "from")))),
     RelationPattern("cast/exit-from", "cast_member_of", PERSON, SHOW,
                     (POSS, ADJ, _in("exit", "departure", "return", "farewell", "tenure", "stint", "run", "time",
                                     "years", "days", "comeback", "debut", "role", "character"),

@@ -444,3 +444,11 @@ def test_q_and_a_answers_go_to_the_person_the_introduction_names(nlp):
 def test_cue_patterns(nlp, text, kind, earlier):
     cues = [c for c in find_cues(nlp(text)) if c.kind == kind]
     assert cues and cues[0].earlier == earlier
+
+
+def test_a_page_a_show_owns_on_a_platform_is_the_platform(nlp):
+    text = ("Mara Quinn is leaving the soap Harbor Lights. She shared the news in a video posted to the Harbor "
+            "Lights Instagram page. \"I will miss you all,\" she said.")
+    result = run(nlp, text)
+    assert result.quotes()[0][2:] == ("Mara Quinn", "Instagram")
+    assert result.types()["Harbor Lights"] == "show"

@@ -219,3 +219,11 @@ def test_a_list_of_hosts_after_include_is_the_cast(nlp):
 def test_names_listed_before_a_pattern_share_its_fact(nlp, text, members):
     facts = run(nlp, text).facts()
     assert {s for s, p, o in facts if p == "cast_member_of" and o == "Harbor Lights"} == members
+
+
+def test_a_show_s_producer_makes_the_show_no_organisation(nlp):
+    result = run(nlp, "The soap Harbor Lights is back. Harbor Lights executive producer Mara Quinn said so.")
+    assert result.types()["Harbor Lights"] == "show"
+    assert not {f for f in result.facts() if f[1] == "member_of"}
+    assert ("Mara Quinn", "member_of", "Crestline Media") in run(
+        nlp, "Crestline Media executive Mara Quinn said so.").facts()

@@ -89,7 +89,10 @@ CREDIT_VERBS = ("stars", "starred", "starring", "star", "appeared", "appears", "
                 "co-hosts", "worked", "works")
 TITLE_JOBS = ("president", "chairman", "chairwoman", "chair", "ceo", "head", "chief", "executive", "exec", "boss",
               "spokesperson", "spokesman", "spokeswoman", "founder", "co-founder", "director", "vice", "officer",
-              "manager", "producer", "editor", "member", "members", "veteran", "chairperson", "co-chair")
+              "manager", "editor", "member", "members", "veteran", "chairperson", "co-chair")
+# Jobs on a production: "Harbor Lights executive producer Mara Quinn" names a show, not an organisation.
+PRODUCTION_JOBS = ("producer", "producers", "showrunner", "showrunners", "writer", "writers")
+NOT_PRODUCTION = {**ADJ, "LOWER": {"NOT_IN": list(PRODUCTION_JOBS)}}
 
 PATTERNS: tuple[RelationPattern, ...] = (
     # who plays whom
@@ -238,8 +241,8 @@ PATTERNS: tuple[RelationPattern, ...] = (
                      _in("director", "directors"), LEAD), subject="right"),
     # organisations and franchises
     RelationPattern("member_of/title", "member_of", ORGS, PERSON,
-                    (_opt(POSS), ADJ, _in(TITLE_JOBS), _opt(_in("of", "for")), ADJ, _opt(_in("and")), ADJ,
-                     LEAD), subject="right"),
+                    (_opt(POSS), ADJ, _in(TITLE_JOBS), _opt(_in("of", "for")), NOT_PRODUCTION, _opt(_in("and")),
+                     NOT_PRODUCTION, LEAD), subject="right"),
     RelationPattern("member_of/of", "member_of", PERSON, ORGS,
                     (COMMA, ARTICLE, ADJ, _in(TITLE_JOBS), _opt(_in("of", "at", "for")))),
     RelationPattern("member_of/appositive", "member_of", PERSON, ORGS, (COMMA, ARTICLE, ADJ),

@@ -102,3 +102,11 @@ def test_a_surname_goes_to_the_subject_not_to_a_relative_named_as_such(nlp):
     mara = next(e for e in extraction.entities if e.name == "Mara Quinn")
     ray = next(e for e in extraction.entities if e.name.endswith("Ray Quinn"))
     assert len(ray.mentions) == 1 and len(mara.mentions) >= 4
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Her co-stars were Donna Vale and Joan Van Ark. Van Ark said she was sad.", "Joan Van Ark"),
+    ("The role went to Tom Reyes Jr. Reyes said he was thrilled.", "Tom Reyes Jr."),
+])
+def test_a_full_stop_ends_the_sentence_not_the_name(nlp, text, name):
+    assert name in run(nlp, text).types()

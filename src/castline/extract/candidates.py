@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..ingest.clean import is_headline_like
@@ -280,10 +280,28 @@ def run_candidates(doc: Doc) -> list[Candidate]:
             possessive = None
         if tokens[start].text == "The" and _sentence_initial(tokens[start]):
             span = doc[start + 1:end]  # a capital 'The' opening a sentence proves nothing
+        end_char = span.end_char - _sentence_period(span) if len(span) else span.end_char
         if len(span) and span.text != "The":
-            found.append(Candidate(span.start_char, span.end_char, span.text, "run", possessive=possessive))
+            found.append(Candidate(span.start_char, end_char, doc.text[span.start_char:end_char], "run",
+                                   possessive=possessive))
         i = max(end, i + 1)
     return found
+
+
+# Abbreviations that end a name with their period ("Tom Reyes Jr.", "Harbor Films Inc.").
+NAME_ABBREVIATIONS = frozenset({"jr.", "sr.", "inc.", "co.", "ltd.", "bros.", "corp.", "st.", "esq."})
+
+
+def _sentence_period(span: Span) -> int:
+    """1 when the name's last word carries the sentence's full stop: spaCy keeps the period of words that are
+    also abbreviations ("… and Joan Van Ark." reads as Arkansas)."""
+    last = span[-1]
+    after = span.doc[last.i + 1] if last.i + 1 < len(span.doc) else None
+    ends_sentence = after is None or after.is_sent_start or "\n" in last.whitespace_ + after.text
+    if len(span) > 1 and ends_sentence and re.fullmatch(r"[A-Z][a-z]+\.", last.text) and \
+            last.lower_ not in NAME_ABBREVIATIONS:
+        return 1
+    return 0
 
 
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:

@@ -71,7 +71,7 @@ def _opt(spec: dict) -> dict:
 
 COMMA = {"ORTH": ","}
 # Commas and closing quotation marks between a mention and the words that follow it ('“X,” directed by').
-LEAD = {"ORTH": {"IN": [",", "”", '"', "’", "'"]}, "OP": "{0,2}"}
+LEAD = {"ORTH": {"IN": [",", "”", '"', "’", "'", "--", "—", "–"]}, "OP": "{0,2}"}
 POSS = _in(POSSESSIVE_MARKS, "'", "’")
 ADJ = {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "NUM"]}, "IS_PUNCT": False, "OP": "{0,3}"}
 AUX = _opt(_in("is", "was", "are", "were", "has", "had", "have", "will", "would", "also", "who", "now", "previously",
@@ -109,7 +109,8 @@ PATTERNS: tuple[RelationPattern, ...] = (
                                                 "return", "returning", "cast", "recast", "co-stars", "appears",
                                                 "appeared", "back", "debuts", "debuted", "reprises", "reprised",
                                                 "reprising", "reprise", "joins", "joined", "joining", "signed",
-                                                "boarded", "tapped"), _opt(_in("on")), _in("as", "in"),
+                                                "boarded", "tapped", "recurred", "recurs", "recurring",
+                                                "guested", "cameoed"), _opt(_in("on")), _in("as", "in"),
                      _opt(_in("the")), _opt(_in("role", "part")), _opt(_in("of")))),
     RelationPattern("plays/role-as", "plays", PERSON, CHARACTER,
                     (POSS, ADJ, _in("role", "roles", "portrayal", "turn", "run", "time", "tenure", "stint", "years",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from castline.extract.entities import shape_features
+from castline.extract.candidates import Candidate
+from castline.extract.entities import list_pairs, shape_features
 
 from .extraction import run
 
@@ -110,3 +111,11 @@ def test_a_surname_goes_to_the_subject_not_to_a_relative_named_as_such(nlp):
 ])
 def test_a_full_stop_ends_the_sentence_not_the_name(nlp, text, name):
     assert name in run(nlp, text).types()
+
+
+def test_a_list_ends_at_its_and():
+    text = "Fans loved Nora Vance, Eli Brandt and Dev Roy, Mara Quinn said."
+    names = ["Nora Vance", "Eli Brandt", "Dev Roy", "Mara Quinn"]
+    candidates = [Candidate(text.index(n), text.index(n) + len(n), n, "run") for n in names]
+    pairs = {(a.name, b.name) for a, b in list_pairs(text, candidates)}
+    assert ("Eli Brandt", "Dev Roy") in pairs and ("Dev Roy", "Mara Quinn") not in pairs

@@ -541,7 +541,8 @@ def list_pairs(text: str, candidates: list[Candidate]) -> list[tuple[Candidate, 
         glue = LIST_GLUE.match(text[a.end:b.start]) if b.start - a.end <= 80 else None
         if glue is None:
             continue
-        if chains and chains[-1][-1][1] is a:
+        closed = chains and any(g.strip(" ,") for _, _, g in chains[-1]) and not glue.group("glue").strip(" ,")
+        if chains and chains[-1][-1][1] is a and not closed:  # "X, Y and Z, W said": the list ended at Z
             chains[-1].append((a, b, glue.group("glue")))
         else:
             chains.append([(a, b, glue.group("glue"))])

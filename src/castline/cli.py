@@ -108,7 +108,7 @@ def _run_with_progress(settings: Settings, label: str,
         with Progress(*columns, console=errors, transient=True) as progress:
             task = progress.add_task(label, total=None)
             report = run(store, lambda source: progress.update(task, advance=1, description=Path(source).name[:40]))
-        with store.sessions() as session:
+        with store.reads() as session:
             outdated = len(queries.outdated(session))
     except CastlineError as exc:
         errors.print(f"[red]error:[/red] {exc}")
@@ -160,7 +160,7 @@ def entities(
     Example: castline entities --type person
     """
     store = open_store(db)
-    with store.sessions() as session:
+    with store.reads() as session:
         rows = queries.list_entities(session, type, limit=limit)
     table = _table("Entities", "id", "name", "type", "documents", "mentions")
     for row in rows:
@@ -184,7 +184,7 @@ def show(name: Annotated[str, typer.Argument(help="Entity name or alias.")], db:
     Example: castline show "Mara Quinn"
     """
     store = open_store(db)
-    with store.sessions() as session:
+    with store.reads() as session:
         card = cards.card(session, _one_entity(session, name))
     if as_json:
         emit(card, True)
@@ -276,7 +276,7 @@ def quotes_command(
     Example: castline quotes --speaker "Mara Quinn" --outlet Variety
     """
     store = open_store(db)
-    with store.sessions() as session:
+    with store.reads() as session:
         rows = queries.quotes(session, speaker=speaker, outlet=outlet, limit=limit)
     if as_json:
         emit(rows, True)
@@ -292,7 +292,7 @@ def timeline_command(name: Annotated[str, typer.Argument(help="Person, character
     Example: castline timeline "Harbor Lights"
     """
     store = open_store(db)
-    with store.sessions() as session:
+    with store.reads() as session:
         rows = queries.timeline(session, _one_entity(session, name))
     if as_json:
         emit(rows, True)
@@ -308,7 +308,7 @@ def conflicts_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     Example: castline conflicts --json
     """
     store = open_store(db)
-    with store.sessions() as session:
+    with store.reads() as session:
         rows = find_conflicts(session)
     table = _table("Conflicts", "kind", "about", "value", "sources", "note")
     for row in rows:
@@ -329,7 +329,7 @@ def sources_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     Example: castline sources --json
     """
     store = open_store(db)
-    with store.sessions() as session:
+    with store.reads() as session:
         rows = queries.sources(session)
     table = _table("Articles", "id", "published", "outlet", "title", "entities", "quotes", "junk lines")
     for row in rows:

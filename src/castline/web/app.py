@@ -63,18 +63,18 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/api/entities", tags=["entities"], summary="List entities, most mentioned first")
     def api_entities(type: str | None = None, limit: Limit = PAGE_SIZE, offset: Offset = 0):
-        with store.sessions() as session:
+        with store.reads() as session:
             return {"items": queries.list_entities(session, type, limit, offset), "limit": limit, "offset": offset}
 
     @app.get("/api/entities/{entity_id}", tags=["entities"],
              summary="An entity card: aliases, facts with sources, quotes, timeline, articles, why it has its type")
     def api_entity(entity_id: int):
-        with store.sessions() as session:
+        with store.reads() as session:
             return JSONResponse(card_or_404(session, entity_id))
 
     @app.get("/api/timeline/{entity_id}", tags=["entities"], summary="An entity's timeline across articles")
     def api_timeline(entity_id: int):
-        with store.sessions() as session:
+        with store.reads() as session:
             card_or_404(session, entity_id)
             return {"items": queries.timeline(session, entity_id)}
 
@@ -82,20 +82,20 @@ def create_app(db: str) -> FastAPI:
     def api_quotes(speaker: str | None = None, outlet: str | None = None, show: int | None = None,
                    q: str | None = None, since: str | None = None, until: str | None = None,
                    limit: Limit = PAGE_SIZE, offset: Offset = 0):
-        with store.sessions() as session:
+        with store.reads() as session:
             items = queries.quotes(session, speaker, outlet, show_id=show, text=q, since=since, until=until,
                                    limit=limit, offset=offset)
         return {"items": items, "limit": limit, "offset": offset}
 
     @app.get("/api/documents", tags=["articles"], summary="Articles, newest first")
     def api_documents(limit: Limit = PAGE_SIZE, offset: Offset = 0):
-        with store.sessions() as session:
+        with store.reads() as session:
             return {"items": queries.sources(session)[offset:offset + limit], "limit": limit, "offset": offset}
 
     @app.get("/api/documents/{document_id}", tags=["articles"],
              summary="An article: cleaned text, removed lines, and every extracted span")
     def api_document(document_id: int):
-        with store.sessions() as session:
+        with store.reads() as session:
             doc = queries.document(session, document_id)
         if doc is None:
             raise HTTPException(404, f"no article {document_id}")
@@ -103,12 +103,12 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/api/conflicts", tags=["facts"], summary="Facts where sources disagree")
     def api_conflicts():
-        with store.sessions() as session:
+        with store.reads() as session:
             return {"items": find_conflicts(session)}
 
     @app.get("/api/search", tags=["search"], summary="Entities, quotes and articles matching words")
     def api_search(q: Annotated[str, Query(min_length=1)]):
-        with store.sessions() as session:
+        with store.reads() as session:
             return queries.search(session, q)
 
     @app.get("/api/export", tags=["export"], summary="The whole knowledge base as castline-kb/1 JSON")
@@ -121,27 +121,27 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request):
-        with store.sessions() as session:
+        with store.reads() as session:
             return page(request, "home.html", counts=queries.counts(session),
                         articles=queries.sources(session)[:10], people=queries.list_entities(session, "person", 12),
                         shows=queries.list_entities(session, "show", 12))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = ""):
-        with store.sessions() as session:
+        with store.reads() as session:
             results = queries.search(session, q) if q.strip() else None
         return page(request, "search.html", q=q, results=results)
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, entity_id: int):
-        with store.sessions() as session:
+        with store.reads() as session:
             card = card_or_404(session, entity_id)
         return page(request, "entity.html", card=card, view=card["view"])
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, speaker: str = "", outlet: str = "", show: str = "", since: str = "",
                     until: str = "", q: str = ""):
-        with store.sessions() as session:
+        with store.reads() as session:
             show_ids = [e.id for e in queries.find_entities(session, show)] if show else []
             rows = queries.quotes(session, speaker or None, outlet or None, show_id=show_ids[0] if show_ids else None,
                                   text=q or None, since=since or None, until=until or None)
@@ -152,12 +152,12 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles_page(request: Request):
-        with store.sessions() as session:
+        with store.reads() as session:
             return page(request, "articles.html", articles=queries.sources(session))
 
     @app.get("/article/{document_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, document_id: int):
-        with store.sessions() as session:
+        with store.reads() as session:
             doc = queries.document(session, document_id)
         if doc is None:
             raise HTTPException(404, f"no article {document_id}")
@@ -174,7 +174,7 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
     def conflicts_page(request: Request):
-        with store.sessions() as session:
+        with store.reads() as session:
             return page(request, "conflicts.html", conflicts=find_conflicts(session))
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)

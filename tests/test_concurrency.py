@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
+import uuid
+
+from sqlalchemy import create_engine, text
 
 from castline.export import export_kb
 from castline.kb import Store
 
+from .conftest import PG_URL, ROOT, _postgres_or_skip
+from .test_pipeline import canonical
 from .test_store import TEXT, doc, extraction
 
 
@@ -71,3 +79,66 @@ def test_writers_side_by_side_store_every_article_once(store):
     assert len(kb["documents"]) == 24
     assert sorted(e["name"] for e in kb["entities"]) == ["Harbor City Fire", "Mara Quinn", "Nora Vance"]
 
+
+
+ARTICLES = [
+    "Title: Dana Morrow Joins Glass Harbor\nPublished: 2024-05-02\n\nDana Morrow has joined the cast of Glass Harbor, "
+    "the NBC drama, as Detective Ivy Lane. Morrow, 36, told Variety she was thrilled.",
+    "Title: Glass Harbor Renewed\nPublished: 2024-05-09\n\nNBC has renewed Glass Harbor for a third season. "
+    "Dana Morrow plays Ivy Lane on the drama, which airs Mondays at 10 p.m.",
+    "Title: Felix Arden Directs\nPublished: 2024-06-01\n\nFelix Arden, who plays Owen Pike on Glass Harbor, will "
+    "direct an episode next season. \"I have wanted this for years,\" Arden said.",
+    "Title: Owen Pike Returns\nPublished: 2024-06-15\n\nFelix Arden returns as Owen Pike when Glass Harbor comes "
+    "back to NBC. Arden joined the show in 2022.",
+    "Title: Ruth Calder Cast\nPublished: 2024-07-01\n\nRuth Calder will guest star on Glass Harbor as Mayor Elsa "
+    "Brandt, Deadline reported. Calder previously starred in Copper Valley.",
+    "Title: Copper Valley Ends\nPublished: 2024-07-20\n\nCopper Valley will end after five seasons on ABC. Ruth "
+    "Calder, who played Jo Hart, said goodbye to the cast.",
+    "Title: Dana Morrow Talks Ivy\nPublished: 2024-08-03\n\n\"Ivy is the hardest role I have played,\" Dana Morrow "
+    "told TVLine. Morrow stars opposite Felix Arden on Glass Harbor.",
+    "Title: Glass Harbor Adds Writer\nPublished: 2024-08-18\n\nGlass Harbor has hired Tess Okafor as a writer for "
+    "its fourth season, NBC said. Okafor wrote for Copper Valley.",
+]
+
+
+def _fresh_schema(engine, name: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(text(f"create schema {name}"))
+
+
+def test_concurrent_ingests_into_an_empty_postgresql_give_the_one_process_kb(tmp_path):
+    """Four `castline ingest` processes start together on an empty database: none dies creating the schema, every
+    article goes in, no entity is made twice, and the knowledge base is the one a single process builds."""
+    _postgres_or_skip()
+    files = []
+    for n, body in enumerate(ARTICLES):
+        path = tmp_path / f"article{n}.txt"
+        path.write_text(body)
+        files.append(str(path))
+    engine = create_engine(PG_URL)
+    schemas = [f"castline_race_{uuid.uuid4().hex[:10]}" for _ in range(2)]
+    urls = [f"{PG_URL}?options=-csearch_path%3D{schema}" for schema in schemas]
+    try:
+        for schema in schemas:
+            _fresh_schema(engine, schema)
+        env = os.environ | {"PYTHONPATH": str(ROOT / "src")}
+        command = [sys.executable, "-m", "castline.cli", "ingest"]
+        runs = [subprocess.Popen([*command, *files[k::4], "--db", urls[0]], env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.STDOUT, text=True) for k in range(4)]
+        outputs = [run.communicate(timeout=600)[0] for run in runs]
+        assert [run.returncode for run in runs] == [0] * 4, outputs
+        alone = subprocess.run([*command, *files, "--db", urls[1]], env=env, capture_output=True, text=True,
+                               timeout=600)
+        assert alone.returncode == 0, alone.stderr
+        together, single = Store(urls[0]), Store(urls[1])
+        kb = export_kb(together)
+        assert len(kb["documents"]) == len(ARTICLES)
+        assert len({(e["name"], e["type"]) for e in kb["entities"]}) == len(kb["entities"])
+        assert canonical(kb) == canonical(export_kb(single))
+        together.close()
+        single.close()
+    finally:
+        with engine.begin() as conn:
+            for schema in schemas:
+                conn.execute(text(f"drop schema if exists {schema} cascade"))
+        engine.dispose()

@@ -3,6 +3,7 @@ bounded size; and API fuzzing against /openapi.json, where no request may end in
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -14,6 +15,7 @@ from castline.document import DocExtraction, Document, Entity, Quote, Span
 from castline.kb import Store
 from castline.web import create_app
 from castline.web.app import QUOTES_PER_PAGE, web_link
+from castline.web.highlight import Layer, segments
 
 QUOTES = 120
 WORDS = "We will keep going no matter what"
@@ -107,3 +109,17 @@ def test_api_fuzz_never_gets_a_server_error(kb):
             assert response.status_code < 500, f"{case.method} {case.formatted_path} {case.query}"
 
         no_server_error()
+
+
+def test_highlighting_in_one_sweep_gives_each_piece_the_spans_covering_it():
+    rng = random.Random(3)
+    text = "x" * 300
+    layers = [Layer(a, a + rng.randrange(0, 60), rng.choice(["mention", "quote", "fact"]), f"l{n}",
+                    n if n % 3 == 0 else None) for n, a in enumerate(rng.randrange(-5, 300) for _ in range(200))]
+    pieces = segments(text, layers)
+    assert "".join(p.text for p in pieces) == text
+    for piece in pieces:
+        covering = [layer for layer in sorted(layers, key=lambda layer: layer.start)
+                    if layer.start <= piece.start and layer.end >= piece.end]
+        assert piece.labels == [layer.label for layer in covering]
+        assert piece.kinds == sorted({layer.kind for layer in covering})

@@ -123,3 +123,13 @@ def test_highlighting_in_one_sweep_gives_each_piece_the_spans_covering_it():
                     if layer.start <= piece.start and layer.end >= piece.end]
         assert piece.labels == [layer.label for layer in covering]
         assert piece.kinds == sorted({layer.kind for layer in covering})
+
+
+def test_the_web_app_reads_a_knowledge_base_in_a_postgresql_schema(postgres_store):
+    """Opened read-only, the store keeps the URL's own options (its search_path) besides read-only."""
+    postgres_store.save(Document(source="a.txt", text="Dana Morrow is back.", content_hash="h"),
+                        DocExtraction(entities=[Entity(key="p", name="Dana Morrow", type="person",
+                                                       mentions=[Span(0, 11)])]))
+    client = TestClient(create_app(postgres_store.url))
+    assert [e["name"] for e in client.get("/api/entities").json()["items"]] == ["Dana Morrow"]
+    assert client.get("/article/1").status_code == 200

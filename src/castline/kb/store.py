@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Index, create_engine, delete, event, exists, func, insert, inspect, select, text, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -109,8 +109,10 @@ class Store:
     def __init__(self, db: str, readonly: bool = False):
         self.url = database_url(db, readonly)
         try:
-            connect_args = {"options": "-c default_transaction_read_only=on"} \
-                if readonly and self.url.startswith("postgresql") else {}
+            connect_args = {}
+            if readonly and self.url.startswith("postgresql"):  # keeping the URL's own options (a search_path)
+                given = make_url(self.url).query.get("options", "")
+                connect_args["options"] = " ".join(filter(None, [given, "-c default_transaction_read_only=on"]))
             self.engine: Engine = create_engine(self.url, connect_args=connect_args)
             self.postgres = self.engine.dialect.name == "postgresql"
             if self.engine.dialect.name == "sqlite":

@@ -8,10 +8,11 @@ import sys
 import threading
 import uuid
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, func, select, text
 
 from castline.export import export_kb
 from castline.kb import Store
+from castline.kb.store import WRITE_LOCK
 
 from .conftest import PG_URL, ROOT, _postgres_or_skip
 from .test_crash import same_kb
@@ -142,3 +143,26 @@ def test_concurrent_ingests_into_an_empty_postgresql_give_the_one_process_kb(tmp
             for schema in schemas:
                 conn.execute(text(f"drop schema if exists {schema} cascade"))
         engine.dispose()
+
+
+def test_opening_a_current_knowledge_base_does_not_wait_for_a_writer(store):
+    """A reader (castline export, sources, serve) opens the store while a writer holds the write lock."""
+    holder = create_engine(store.url)
+    with holder.connect() as conn:
+        if store.postgres:
+            conn.execute(select(func.pg_advisory_lock(WRITE_LOCK)))
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        opened: list[Store] = []
+        thread = threading.Thread(target=lambda: opened.append(Store(store.url)), daemon=True)
+        thread.start()
+        thread.join(30)
+        waiting = thread.is_alive()
+        if store.postgres:
+            conn.execute(select(func.pg_advisory_unlock(WRITE_LOCK)))
+        conn.rollback()
+    thread.join()
+    holder.dispose()
+    for other in opened:
+        other.close()
+    assert not waiting and opened

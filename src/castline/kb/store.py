@@ -139,7 +139,10 @@ class Store:
 
     def _migrate(self, writer: Engine) -> None:
         """Create the schema, or upgrade it step by step from the stored version: one process at a time, so that
-        processes starting together on an empty database do not all create it."""
+        processes starting together on an empty database do not all create it. A schema already current takes no
+        lock, so that opening a knowledge base to read it never waits for a writer."""
+        if self._version() == SCHEMA_VERSION:
+            return
         with writer.begin() as conn:
             self._lock(conn)
             if not inspect(conn).has_table("schema_version"):
@@ -154,11 +157,17 @@ class Store:
                 MIGRATIONS[step](conn)
                 conn.execute(SchemaVersion.__table__.insert().values(version=step))
 
-    def _check_version(self) -> None:
+    def _version(self) -> int | None:
+        """The stored schema version; None when there is no schema."""
         with self.engine.connect() as conn:
             if not inspect(conn).has_table("schema_version"):
-                raise StoreError("not a castline knowledge base (no schema_version table)")
-            version = conn.execute(select(func.max(SchemaVersion.version))).scalar()
+                return None
+            return conn.execute(select(func.max(SchemaVersion.version))).scalar()
+
+    def _check_version(self) -> None:
+        version = self._version()
+        if version is None:
+            raise StoreError("not a castline knowledge base (no schema_version table)")
         if version != SCHEMA_VERSION:
             raise StoreError(f"the knowledge base has schema {version}, this castline reads {SCHEMA_VERSION}; "
                              "run castline reextract once to upgrade it and extract its articles again")

@@ -171,3 +171,8 @@ def test_article_words_reach_the_terminal_without_control_sequences_or_markup(tm
     assert "[i]Hi[/i]" in listed.output
     card = run("show", "[red]Dana Morrow[/red]", "--db", path)
     assert card.exit_code == 0 and "[red]Dana Morrow[/red] (person)" in card.output
+
+
+@pytest.mark.parametrize("command", ["entities", "quotes"])
+def test_a_row_limit_no_database_holds_is_a_usage_error(db, command):
+    assert run(command, "--limit", str(2**63), "--db", db).exit_code == 2

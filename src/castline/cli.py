@@ -41,6 +41,8 @@ DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or SQLAl
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines instead of a table.")]
 
 
+MAX_ROWS = 2**31 - 1  # a row count every database's integer holds
+
 # Terminal control characters but tab and newline: an article's title or name must not move the cursor, recolour
 # the terminal or set its window title.
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -174,7 +176,7 @@ def export(
 def entities(
     db: DbOption = None,
     type: Annotated[str | None, typer.Option("--type", "-t", help="Only this entity type.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 200,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_ROWS, help="At most this many rows.")] = 200,
     as_json: JsonOption = False,
 ) -> None:
     """List entities, most mentioned first.
@@ -290,7 +292,7 @@ def quotes_command(
     db: DbOption = None,
     speaker: Annotated[str | None, typer.Option(help="Only quotes by this speaker.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only quotes given to this outlet.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 500,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_ROWS, help="At most this many rows.")] = 500,
     as_json: JsonOption = False,
 ) -> None:
     """Who said what, to which outlet, when, and where it appeared.

@@ -146,3 +146,33 @@ def test_reextract_redoes_what_an_older_castline_extracted(tmp_path, monkeypatch
     assert "a.txt: extraction failed (ValueError: a surprise)" in result.output
     assert "re-extracted 0, up to date 0, failed 1" in result.output
     assert run("reextract", "--db", db, "--jobs", "0").exit_code == 2
+
+
+def test_show_of_a_name_in_markup_brackets_says_it_is_not_found(db):
+    result = run("show", "[/x]", "--db", db)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # not a rich MarkupError
+    assert "no entity called '[/x]'" in result.output
+
+
+def test_article_words_reach_the_terminal_without_control_sequences_or_markup(tmp_path):
+    from castline.document import DocExtraction, Document, Entity, Span
+    from castline.kb import Store
+
+    path = str(tmp_path / "kb.db")
+    store = Store(path)
+    store.save(Document(source="a.txt", text="[red]Dana Morrow[/red] is back.", content_hash="h", title="[i]Hi[/i]",
+                        outlet="\x1b]0;owned\x07\x1b[2J\x9b31mSlate"),
+               DocExtraction(entities=[Entity(key="p", name="[red]Dana Morrow[/red]", type="person",
+                                              mentions=[Span(0, 22)])]))
+    store.close()
+    listed = run("sources", "--db", path)
+    assert listed.exit_code == 0
+    assert not any(c in listed.output for c in "\x1b\x07\x9b")
+    assert "[i]Hi[/i]" in listed.output
+    card = run("show", "[red]Dana Morrow[/red]", "--db", path)
+    assert card.exit_code == 0 and "[red]Dana Morrow[/red] (person)" in card.output
+
+
+@pytest.mark.parametrize("command", ["entities", "quotes"])
+def test_a_row_limit_no_database_holds_is_a_usage_error(db, command):
+    assert run(command, "--limit", str(2**63), "--db", db).exit_code == 2

@@ -283,3 +283,25 @@ def test_queries_run_on_both_databases(store):
         assert queries.search(session, "Quinn")["entities"][0]["name"] == "Mara Quinn"
         assert queries.document(session, 1)["mentions"]
         assert queries.counts(session)["facts"] == 2
+
+
+def test_values_postgresql_would_refuse_are_stored_alike_on_both_databases(store):
+    """NUL, a lone surrogate and over-long metadata: SQLite took them, PostgreSQL raised a DataError."""
+    text = "Mara\x00Quinn plays Nora Vance.\ud800"
+    document = doc("x" * 3000, text)
+    document.title, document.url = "A\x00title", "https://example.com/" + "p" * 3000
+    document.outlet, document.author = "O" * 250, "A" * 600
+    entities = [person("a", "Mara\x00Quinn", (0, 10)), person("b", "Vance " * 120, (17, 27), kind="character")]
+    assert store.save(document, DocExtraction(entities=entities)) == "ingested"
+    assert store.status("x" * 3000, "h1") == "unchanged"  # a source cut to its column is still found again
+    assert store.status("x" * 2999 + "y", "h1") == "new"  # and stays apart from one that shares its beginning
+    [stored] = export_kb(store)["documents"]
+    assert stored["text"] == "Mara\ufffdQuinn plays Nora Vance.\ufffd"  # one for one: every offset still holds
+    assert stored["title"] == "A\ufffdtitle" and stored["url"] is None
+    assert len(stored["outlet"]) == 200 and len(stored["author"]) == 500
+    with store.sessions() as session:
+        warnings = session.scalar(select(DocumentRow.warnings))
+    assert warnings == ["URL longer than 2048 characters not kept", "outlet longer than 200 characters cut",
+                        "author longer than 500 characters cut"]
+    names = sorted(e["name"] for e in export_kb(store)["entities"])
+    assert names[0] == "Mara\ufffdQuinn" and len(names[1]) == 500

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -40,11 +41,34 @@ DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or SQLAl
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines instead of a table.")]
 
 
+MAX_ROWS = 2**31 - 1  # a row count every database's integer holds
+
+# Terminal control characters but tab and newline: an article's title or name must not move the cursor, recolour
+# the terminal or set its window title.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def shown(value: object, style: str = "") -> Text:
+    """Words from articles or users as the terminal gets them: never read as rich markup, without control codes."""
+    return Text(CONTROL.sub("", str(value)), style=style)
+
+
+def error(message: str) -> None:
+    errors.print(Text("error: ", style="red") + shown(message), soft_wrap=True)
+
+
+class PlainTable(Table):
+    """A table whose text cells print as they are (`shown`)."""
+
+    def add_row(self, *cells: Any, **options: Any) -> None:
+        super().add_row(*(shown(cell) if isinstance(cell, str) else cell for cell in cells), **options)
+
+
 def open_store(db: str | None) -> Store:
     try:
         return Store(Settings().with_overrides(db=db).db)
     except CastlineError as exc:
-        errors.print(f"[red]error:[/red] {exc}")
+        error(str(exc))
         raise typer.Exit(1) from exc
 
 
@@ -56,7 +80,7 @@ def emit(data: Any, as_json: bool, table: Table | None = None) -> None:
 
 
 def _table(title: str, *columns: str) -> Table:
-    table = Table(title=title, show_lines=False)
+    table = PlainTable(title=title, show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     return table
@@ -108,16 +132,16 @@ def _run_with_progress(settings: Settings, label: str,
         with Progress(*columns, console=errors, transient=True) as progress:
             task = progress.add_task(label, total=None)
             report = run(store, lambda source: progress.update(task, advance=1, description=Path(source).name[:40]))
-        with store.sessions() as session:
+        with store.reads() as session:
             outdated = len(queries.outdated(session))
     except CastlineError as exc:
-        errors.print(f"[red]error:[/red] {exc}")
+        error(str(exc))
         raise typer.Exit(1) from exc
     finally:
         store.close()
     for source, reason in report.failed:
-        errors.print(Text("failed ", style="red") + Text(f"{source}: {reason}"), soft_wrap=True)
-    console.print(report.summary())
+        errors.print(Text("failed ", style="red") + shown(f"{source}: {reason}"), soft_wrap=True)
+    console.print(shown(report.summary()))
     if outdated:
         errors.print(f"{outdated} stored article{'s were' if outdated > 1 else ' was'} extracted by an older castline "
                      "(or failed to be extracted again): run castline reextract")
@@ -135,7 +159,7 @@ def export(
     Example: castline export --db kb.db --format kb-json -o kb.json
     """
     if format != "kb-json":
-        errors.print(f"[red]error:[/red] unknown format {format!r} (known: kb-json)")
+        error(f"unknown format {format!r} (known: kb-json)")
         raise typer.Exit(2)
     store = open_store(db)
     try:
@@ -152,7 +176,7 @@ def export(
 def entities(
     db: DbOption = None,
     type: Annotated[str | None, typer.Option("--type", "-t", help="Only this entity type.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 200,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_ROWS, help="At most this many rows.")] = 200,
     as_json: JsonOption = False,
 ) -> None:
     """List entities, most mentioned first.
@@ -160,7 +184,7 @@ def entities(
     Example: castline entities --type person
     """
     store = open_store(db)
-    with store.sessions() as session:
+    with store.reads() as session:
         rows = queries.list_entities(session, type, limit=limit)
     table = _table("Entities", "id", "name", "type", "documents", "mentions")
     for row in rows:
@@ -171,7 +195,7 @@ def entities(
 def _one_entity(session, name: str) -> int:
     found = queries.find_entities(session, name)
     if not found:
-        errors.print(f"[red]error:[/red] no entity called {name!r}")
+        error(f"no entity called {name!r}")
         raise typer.Exit(1)
     return found[0].id
 
@@ -184,14 +208,14 @@ def show(name: Annotated[str, typer.Argument(help="Entity name or alias.")], db:
     Example: castline show "Mara Quinn"
     """
     store = open_store(db)
-    with store.sessions() as session:
+    with store.reads() as session:
         card = cards.card(session, _one_entity(session, name))
     if as_json:
         emit(card, True)
         return
-    console.print(Text(card["name"], style="bold") + Text(f" ({card['type']})"))
+    console.print(shown(card["name"], style="bold") + shown(f" ({card['type']})"))
     if card["aliases"]:
-        console.print(Text("also: " + ", ".join(card["aliases"])))
+        console.print(shown("also: " + ", ".join(card["aliases"])))
     _print_why(card["why"])
     _print_view(card)
     table = _table("Facts", "subject", "predicate", "object", "qualifiers", "sources")
@@ -213,10 +237,10 @@ def _print_why(why: dict[str, Any]) -> None:
     """The type votes of the entity's articles and the reasons they gave for its type."""
     if why["votes"]:
         votes = ", ".join(f"{v['type']} {v['votes']:.2f}" for v in why["votes"])
-        console.print(Text(f"type votes of {why['articles']} article{'' if why['articles'] == 1 else 's'}: {votes}"))
+        console.print(shown(f"type votes of {why['articles']} article{'' if why['articles'] == 1 else 's'}: {votes}"))
     table = _table(f"Why {why['type']}", "reason", "articles")
     for reason in why["reasons"]:
-        table.add_row(Text(reason["text"]), str(reason["articles"]))
+        table.add_row(reason["text"], str(reason["articles"]))
     console.print(table)
 
 
@@ -239,12 +263,12 @@ def _print_view(card: dict[str, Any]) -> None:
         console.print(episodes)
         for f in view["networks"]:
             slot = f["qualifiers"].get("slot")
-            console.print(Text(f"airs on {f['object']['name']}" + (f", {slot}" if slot else "")))
+            console.print(shown(f"airs on {f['object']['name']}" + (f", {slot}" if slot else "")))
     elif card["type"] == "character":
         actors = ", ".join(f["subject"]["name"] for f in view["played_by"])
-        console.print(Text(f"played by {actors or 'unknown'}"))
+        console.print(shown(f"played by {actors or 'unknown'}"))
         for f in view["ties"]:
-            console.print(Text(f"{f['subject']['name']} {f['predicate'].replace('_', ' ')} {f['object']['name']}"))
+            console.print(shown(f"{f['subject']['name']} {f['predicate'].replace('_', ' ')} {f['object']['name']}"))
 
 
 def _print_quotes(rows: list[dict[str, Any]], title: str) -> None:
@@ -268,7 +292,7 @@ def quotes_command(
     db: DbOption = None,
     speaker: Annotated[str | None, typer.Option(help="Only quotes by this speaker.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only quotes given to this outlet.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 500,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_ROWS, help="At most this many rows.")] = 500,
     as_json: JsonOption = False,
 ) -> None:
     """Who said what, to which outlet, when, and where it appeared.
@@ -276,7 +300,7 @@ def quotes_command(
     Example: castline quotes --speaker "Mara Quinn" --outlet Variety
     """
     store = open_store(db)
-    with store.sessions() as session:
+    with store.reads() as session:
         rows = queries.quotes(session, speaker=speaker, outlet=outlet, limit=limit)
     if as_json:
         emit(rows, True)
@@ -292,7 +316,7 @@ def timeline_command(name: Annotated[str, typer.Argument(help="Person, character
     Example: castline timeline "Harbor Lights"
     """
     store = open_store(db)
-    with store.sessions() as session:
+    with store.reads() as session:
         rows = queries.timeline(session, _one_entity(session, name))
     if as_json:
         emit(rows, True)
@@ -308,7 +332,7 @@ def conflicts_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     Example: castline conflicts --json
     """
     store = open_store(db)
-    with store.sessions() as session:
+    with store.reads() as session:
         rows = find_conflicts(session)
     table = _table("Conflicts", "kind", "about", "value", "sources", "note")
     for row in rows:
@@ -329,7 +353,7 @@ def sources_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     Example: castline sources --json
     """
     store = open_store(db)
-    with store.sessions() as session:
+    with store.reads() as session:
         rows = queries.sources(session)
     table = _table("Articles", "id", "published", "outlet", "title", "entities", "quotes", "junk lines")
     for row in rows:
@@ -384,7 +408,7 @@ def synth(
     from .synth import write_corpus
 
     files = write_corpus(out, articles, seed)
-    console.print(f"wrote {articles} articles in {files} files under {out}")
+    console.print(shown(f"wrote {articles} articles in {files} files under {out}"))
 
 
 @app.command()
@@ -404,9 +428,9 @@ def serve(
     try:
         web_app = create_app(Settings().with_overrides(db=db).db)
     except CastlineError as exc:
-        errors.print(f"[red]error:[/red] {exc}")
+        error(str(exc))
         raise typer.Exit(1) from exc
-    console.print(f"castline is serving http://{host}:{port}/ (API documented at http://{host}:{port}/docs)")
+    console.print(shown(f"castline is serving http://{host}:{port}/ (API documented at http://{host}:{port}/docs)"))
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 

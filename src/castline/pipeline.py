@@ -4,6 +4,9 @@ for the articles already stored, when a newer castline extracts them again."""
 from __future__ import annotations
 
 import logging
+import os
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -26,6 +29,8 @@ log = logging.getLogger(__name__)
 BATCH_SIZE = 8
 # Batches handed to worker processes ahead of the store, per worker: keeps memory flat.
 IN_FLIGHT_PER_JOB = 2
+# How often a worker process checks that the castline that started it is still there.
+PARENT_CHECK_SECONDS = 0.5
 
 Processed = tuple[Document, DocExtraction, Timings]
 
@@ -117,8 +122,19 @@ def batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def _warm(model: str) -> None:
+def _start_worker(model: str) -> None:
+    """A worker process watches the process that started it, and loads the model before its first batch."""
+    threading.Thread(target=_exit_with, args=(os.getppid(),), name="parent-watch", daemon=True).start()
     load(model)
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker once its parent is gone (killed, say; the worker is then handed to another parent): an orphan
+    would wait for work forever, holding its memory. What it was extracting is lost, as is its parent's uncommitted
+    article; a new run does both again."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def ingest(inputs: list[str], store: Store, settings: Settings, jobs: int = 1,
@@ -235,7 +251,8 @@ def _extract_and_store(items: Iterator[T], work: Callable[[list[T], str], list[P
             for item, result in zip(batch, work(batch, settings.spacy_model), strict=True):
                 record(item, result)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(settings.spacy_model,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                             initargs=(settings.spacy_model,)) as pool:
         running: dict[Future, list[T]] = {}
         for batch in batches(items, BATCH_SIZE):
             running[pool.submit(work, batch, settings.spacy_model)] = batch

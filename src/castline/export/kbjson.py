@@ -39,7 +39,7 @@ def _evidence(rows: list[EvidenceRow]) -> list[dict[str, Any]]:
 
 def export_kb(store: Store) -> dict[str, Any]:
     """The whole knowledge base as one castline-kb/1 object."""
-    with store.sessions() as session:
+    with store.reads() as session:
         rows = list(session.scalars(select(DocumentRow).order_by(DocumentRow.id)))
         documents = [{"id": f"d{d.id}", "source": d.source, "title": d.title, "url": d.url,
                       "outlet": d.outlet, "author": d.author, "published": d.published,

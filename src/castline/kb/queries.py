@@ -279,8 +279,11 @@ def search(session: Session, q: str, limit: int = 20) -> dict[str, list[dict[str
     return {"entities": entities, "quotes": found_quotes, "articles": articles}
 
 
-def document(session: Session, document_id: int) -> dict[str, Any] | None:
-    """An article with everything extracted from it, offsets into its stored text."""
+def document(session: Session, document_id: int, quotes_page: int = 1, per_page: int = 500
+             ) -> dict[str, Any] | None:
+    """An article with everything extracted from it, offsets into its stored text: every quote's span and speaker
+    (`quote_spans`, `quote_count`), and one page of its quotes in full, so that an article with thousands of quotes
+    stays a page of bounded size."""
     doc = session.get(DocumentRow, document_id)
     if doc is None:
         return None
@@ -302,7 +305,12 @@ def document(session: Session, document_id: int) -> dict[str, Any] | None:
                   for ev, predicate, _ in evidence if ev.fact_id is not None],
         "events": [{"start": ev.start, "end": ev.end, "event": ev.event_id, "type": kind}
                    for ev, _, kind in evidence if ev.event_id is not None],
-        "quotes": quotes(session, document_id=document_id),
+        "quote_spans": [{"start": s, "end": e, "speaker": n} for s, e, n in session.execute(
+            select(QuoteRow.start, QuoteRow.end, EntityRow.name)
+            .outerjoin(EntityRow, EntityRow.id == QuoteRow.speaker_id)
+            .where(QuoteRow.document_id == document_id).order_by(QuoteRow.start))],
+        "quote_count": session.scalar(select(func.count(QuoteRow.id)).where(QuoteRow.document_id == document_id)),
+        "quotes": quotes(session, document_id=document_id, limit=per_page, offset=(quotes_page - 1) * per_page),
     }
 
 

@@ -2,12 +2,52 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import re
 from datetime import datetime
 
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+log = logging.getLogger(__name__)
+# What PostgreSQL refuses in text and SQLite takes: NUL, and lone surrogates (no UTF-8 for them). Each becomes
+# U+FFFD, one character for one, so that spans into an article's text keep their offsets.
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 SCHEMA_VERSION = 6
+
+
+def storable(value: str, length: int | None) -> str:
+    """`value` as both databases store it alike: unstorable characters replaced, and cut to the column's length
+    (a value cut keeps a digest of the whole, so two long values that share a beginning stay apart)."""
+    value = UNSTORABLE.sub("\ufffd", value)
+    if length is not None and len(value) > length:
+        digest = hashlib.sha256(value.encode("utf-8")).hexdigest()[:12]
+        log.warning("a value of %d characters was cut to the column's %d", len(value), length)
+        value = f"{value[:length - 14]}…#{digest}"
+    return value
+
+
+class Str(TypeDecorator):
+    """String or Text that stores (and looks up) every value as `storable` makes it, on SQLite as on PostgreSQL,
+    where NUL or an over-long value would otherwise raise a DataError."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, length: int | None = None):
+        super().__init__(length)
+        self.length = length
+        self.impl = String(length) if length else Text()
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return storable(value, self.length) if isinstance(value, str) else value
+
+
+URL_LENGTH, OUTLET_LENGTH, AUTHOR_LENGTH = 2048, 200, 500
 
 
 class Base(DeclarativeBase):
@@ -22,28 +62,28 @@ class SchemaVersion(Base):
 class DocumentRow(Base):
     __tablename__ = "documents"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    source: Mapped[str] = mapped_column(String(2048), unique=True)
-    url: Mapped[str | None] = mapped_column(String(2048))
-    title: Mapped[str | None] = mapped_column(Text)
-    outlet: Mapped[str | None] = mapped_column(String(200))
-    author: Mapped[str | None] = mapped_column(String(500))
-    published: Mapped[str | None] = mapped_column(String(10), index=True)
+    source: Mapped[str] = mapped_column(Str(2048), unique=True)
+    url: Mapped[str | None] = mapped_column(Str(URL_LENGTH))
+    title: Mapped[str | None] = mapped_column(Str())
+    outlet: Mapped[str | None] = mapped_column(Str(OUTLET_LENGTH))
+    author: Mapped[str | None] = mapped_column(Str(AUTHOR_LENGTH))
+    published: Mapped[str | None] = mapped_column(Str(10), index=True)
     published_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Str())
     removed: Mapped[list] = mapped_column(JSON, default=list)
     warnings: Mapped[list] = mapped_column(JSON, default=list)
     # how the publication date was decided ("clues") and every date expression ("spans": start, end, value)
     dates: Mapped[dict | None] = mapped_column(JSON, nullable=True)
-    content_hash: Mapped[str] = mapped_column(String(64), index=True)
-    pipeline_version: Mapped[str] = mapped_column(String(20))
+    content_hash: Mapped[str] = mapped_column(Str(64), index=True)
+    pipeline_version: Mapped[str] = mapped_column(Str(20))
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class EntityRow(Base):
     __tablename__ = "entities"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(500))
-    type: Mapped[str] = mapped_column(String(20), index=True)
+    name: Mapped[str] = mapped_column(Str(500))
+    type: Mapped[str] = mapped_column(Str(20), index=True)
     # the articles' summed type probabilities: {"show": 2.6, "place": 0.4}; `type` is the strongest
     type_votes: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     # why: the cues behind the type, with how many articles gave each
@@ -56,12 +96,12 @@ class DocEntityRow(Base):
     __tablename__ = "doc_entities"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    local_key: Mapped[str] = mapped_column(String(20))
-    name: Mapped[str] = mapped_column(String(500))
-    type: Mapped[str] = mapped_column(String(20))
+    local_key: Mapped[str] = mapped_column(Str(20))
+    name: Mapped[str] = mapped_column(Str(500))
+    type: Mapped[str] = mapped_column(Str(20))
     scores: Mapped[dict] = mapped_column(JSON, default=dict)  # this article's vote on the type
     reasons: Mapped[list] = mapped_column(JSON, default=list)
-    node: Mapped[str] = mapped_column(String(600), index=True)
+    node: Mapped[str] = mapped_column(Str(600), index=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
 
 
@@ -69,7 +109,7 @@ class NameNodeRow(Base):
     """A name node (family and name key) and the entity whose cluster holds it."""
 
     __tablename__ = "name_nodes"
-    node: Mapped[str] = mapped_column(String(600), primary_key=True)
+    node: Mapped[str] = mapped_column(Str(600), primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
 
 
@@ -79,8 +119,8 @@ class NodeLinkRow(Base):
     __tablename__ = "node_links"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    node_a: Mapped[str] = mapped_column(String(600), index=True)
-    node_b: Mapped[str] = mapped_column(String(600), index=True)
+    node_a: Mapped[str] = mapped_column(Str(600), index=True)
+    node_b: Mapped[str] = mapped_column(Str(600), index=True)
 
 
 class AliasRow(Base):
@@ -91,8 +131,8 @@ class AliasRow(Base):
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     doc_entity_id: Mapped[int] = mapped_column(ForeignKey("doc_entities.id", ondelete="CASCADE"), index=True)
-    alias: Mapped[str] = mapped_column(String(500))
-    key: Mapped[str] = mapped_column(String(500), index=True)  # normalized for lookup
+    alias: Mapped[str] = mapped_column(Str(500))
+    key: Mapped[str] = mapped_column(Str(500), index=True)  # normalized for lookup
     __table_args__ = (UniqueConstraint("doc_entity_id", "alias"),)
 
 
@@ -110,20 +150,20 @@ class FactRow(Base):
     __tablename__ = "facts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     subject_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
-    predicate: Mapped[str] = mapped_column(String(40), index=True)
+    predicate: Mapped[str] = mapped_column(Str(40), index=True)
     object_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
-    object_value: Mapped[str | None] = mapped_column(String(200))  # JSON of a literal object
+    object_value: Mapped[str | None] = mapped_column(Str(200))  # JSON of a literal object
     qualifiers: Mapped[dict] = mapped_column(JSON, default=dict)
-    key: Mapped[str] = mapped_column(String(600), unique=True)
+    key: Mapped[str] = mapped_column(Str(600), unique=True)
 
 
 class EventRow(Base):
     __tablename__ = "events"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    type: Mapped[str] = mapped_column(String(40))
-    date: Mapped[str | None] = mapped_column(String(10), index=True)
-    summary: Mapped[str] = mapped_column(Text)
-    key: Mapped[str] = mapped_column(String(600), unique=True)
+    type: Mapped[str] = mapped_column(Str(40))
+    date: Mapped[str | None] = mapped_column(Str(10), index=True)
+    summary: Mapped[str] = mapped_column(Str())
+    key: Mapped[str] = mapped_column(Str(600), unique=True)
 
 
 class EventParticipantRow(Base):
@@ -142,7 +182,7 @@ class EvidenceRow(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Str())
     # what this source says of the fact's details (seasons, air date …), to spot sources that disagree;
     # entity-valued details ("show") as the article's own entity (doc_entities id)
     qualifiers: Mapped[dict | None] = mapped_column(JSON, nullable=True)
@@ -162,19 +202,19 @@ class QuoteRow(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Str())
+    kind: Mapped[str] = mapped_column(Str(10))
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
     outlet_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
     speaker_local_id: Mapped[int | None] = mapped_column(ForeignKey("doc_entities.id", ondelete="SET NULL"))
     outlet_local_id: Mapped[int | None] = mapped_column(ForeignKey("doc_entities.id", ondelete="SET NULL"))
-    date: Mapped[str | None] = mapped_column(String(10))
-    cue: Mapped[str | None] = mapped_column(String(40))
+    date: Mapped[str | None] = mapped_column(Str(10))
+    cue: Mapped[str | None] = mapped_column(Str(40))
     group_id: Mapped[int | None] = mapped_column(Integer, index=True)  # the id of the group's first known source
     # What the group lends a quote whose own article does not say it (kb/quotegroups.py), and from which article.
     lent_speaker_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
     lent_outlet_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
-    lent_date: Mapped[str | None] = mapped_column(String(10))
+    lent_date: Mapped[str | None] = mapped_column(Str(10))
     lent_from_id: Mapped[int | None] = mapped_column(Integer)
 
 

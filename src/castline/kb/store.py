@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Index, create_engine, delete, event, exists, func, insert, inspect, select, text, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -30,7 +30,10 @@ from .names import is_proper_name, name_key
 from .quotegroups import Lent, QuoteItem, group_quotes
 from .resolve import article_scores, canonical_name, components, nodes, vote_type
 from .schema import (
+    AUTHOR_LENGTH,
+    OUTLET_LENGTH,
     SCHEMA_VERSION,
+    URL_LENGTH,
     AliasRow,
     Base,
     DocEntityRow,
@@ -66,8 +69,16 @@ def database_url(db: str, readonly: bool = False) -> str:
     return f"sqlite:///{path}"
 
 
+# Every writer takes this PostgreSQL advisory lock for its transaction (SQLite has its own write lock): creating or
+# upgrading the schema and merging an article into the knowledge base each see all that came before.
+WRITE_LOCK = 0x6361_7374_6C69_6E65 >> 1  # "castline", as a positive bigint
+SQLITE_BUSY_MS = 120_000  # how long an SQLite writer waits for another to finish
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # castline begins its transactions itself (_sqlite_begin)
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -75,34 +86,65 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def _sqlite_readonly(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA query_only=ON")
     cursor.close()
 
 
+def _sqlite_begin(conn: Connection) -> None:
+    """Every SQLite transaction begins for real, reads too, so that all its reads see one snapshot of the file
+    (the driver alone lets each SELECT see whatever was committed last); a writer begins IMMEDIATE, taking the
+    write lock first, so that what it read cannot go stale before it writes."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("castline_write") else "BEGIN")
+
+
 class Store:
-    """Opens (and creates or upgrades) a knowledge base and writes whole articles into it."""
+    """Opens (and creates or upgrades) a knowledge base and writes whole articles into it.
+
+    `sessions` serve ordinary work; `reads` one consistent snapshot per session (a web request, an export), however
+    many writers commit meanwhile; writers go through `_writes`, one at a time.
+    """
 
     def __init__(self, db: str, readonly: bool = False):
         self.url = database_url(db, readonly)
         try:
-            connect_args = {"options": "-c default_transaction_read_only=on"} \
-                if readonly and self.url.startswith("postgresql") else {}
+            connect_args = {}
+            if readonly and self.url.startswith("postgresql"):  # keeping the URL's own options (a search_path)
+                given = make_url(self.url).query.get("options", "")
+                connect_args["options"] = " ".join(filter(None, [given, "-c default_transaction_read_only=on"]))
             self.engine: Engine = create_engine(self.url, connect_args=connect_args)
+            self.postgres = self.engine.dialect.name == "postgresql"
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_readonly if readonly else _sqlite_pragmas)
+                event.listen(self.engine, "begin", _sqlite_begin)
+            writer = self.engine.execution_options(castline_write=True)
+            reader = self.engine.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True) \
+                if self.postgres else self.engine
             if readonly:
                 self._check_version()
             else:
-                self._migrate()
+                self._migrate(writer)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open the knowledge base at {db}: {exc.__class__.__name__}: "
                              f"{str(exc).splitlines()[0]}") from exc
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.reads = sessionmaker(reader, expire_on_commit=False)
+        self._writes = sessionmaker(writer, expire_on_commit=False)
 
-    def _migrate(self) -> None:
-        """Create the schema, or upgrade it step by step from the stored version."""
-        with self.engine.begin() as conn:
+    def _lock(self, conn: Connection | Session) -> None:
+        """Wait for the other writers (PostgreSQL; an SQLite writer waits at BEGIN IMMEDIATE)."""
+        if self.postgres:
+            conn.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
+
+    def _migrate(self, writer: Engine) -> None:
+        """Create the schema, or upgrade it step by step from the stored version: one process at a time, so that
+        processes starting together on an empty database do not all create it. A schema already current takes no
+        lock, so that opening a knowledge base to read it never waits for a writer."""
+        if self._version() == SCHEMA_VERSION:
+            return
+        with writer.begin() as conn:
+            self._lock(conn)
             if not inspect(conn).has_table("schema_version"):
                 Base.metadata.create_all(conn)
                 conn.execute(SchemaVersion.__table__.insert().values(version=SCHEMA_VERSION))
@@ -115,11 +157,17 @@ class Store:
                 MIGRATIONS[step](conn)
                 conn.execute(SchemaVersion.__table__.insert().values(version=step))
 
-    def _check_version(self) -> None:
+    def _version(self) -> int | None:
+        """The stored schema version; None when there is no schema."""
         with self.engine.connect() as conn:
             if not inspect(conn).has_table("schema_version"):
-                raise StoreError("not a castline knowledge base (no schema_version table)")
-            version = conn.execute(select(func.max(SchemaVersion.version))).scalar()
+                return None
+            return conn.execute(select(func.max(SchemaVersion.version))).scalar()
+
+    def _check_version(self) -> None:
+        version = self._version()
+        if version is None:
+            raise StoreError("not a castline knowledge base (no schema_version table)")
         if version != SCHEMA_VERSION:
             raise StoreError(f"the knowledge base has schema {version}, this castline reads {SCHEMA_VERSION}; "
                              "run castline reextract once to upgrade it and extract its articles again")
@@ -152,7 +200,8 @@ class Store:
 
     def _save(self, doc: Document, extraction: DocExtraction, clock: Timings) -> str:
         merging = Timings()
-        with clock.stage("store"), self.sessions.begin() as session:
+        with clock.stage("store"), self._writes.begin() as session:
+            self._lock(session)
             old = session.scalar(select(DocumentRow).where(DocumentRow.source == doc.source))
             outcome = "ingested"
             if old is not None:
@@ -160,10 +209,11 @@ class Store:
                 session.delete(old)
                 session.flush()
                 outcome = "updated"
-            row = DocumentRow(source=doc.source, url=doc.url, title=doc.title, outlet=doc.outlet,
-                              author=doc.author, published=doc.published,
+            url, outlet, author, warnings = _fitted_metadata(doc)
+            row = DocumentRow(source=doc.source, url=url, title=doc.title, outlet=outlet,
+                              author=author, published=doc.published,
                               published_inferred=doc.published_inferred, text=doc.text,
-                              removed=doc.removed, warnings=doc.warnings, content_hash=doc.content_hash,
+                              removed=doc.removed, warnings=warnings, content_hash=doc.content_hash,
                               dates={"clues": extraction.dates.clues, "pinned": extraction.dates.pinned,
                                      "spans": [list(span) for span in extraction.dates.spans]},
                               pipeline_version=PIPELINE_VERSION, ingested_at=datetime.now(UTC))
@@ -174,6 +224,23 @@ class Store:
         clock["store"] -= merging["merge"]
         clock.merge(merging)
         return outcome
+
+
+def _fitted_metadata(doc: Document) -> tuple[str | None, str | None, str | None, list[str]]:
+    """The article's URL, outlet and author as their columns hold them, each with a warning when it had to give:
+    an outlet or author too long is cut, a URL too long is dropped (cut, it would link somewhere else)."""
+    warnings = list(doc.warnings)
+    url = doc.url
+    if url is not None and len(url) > URL_LENGTH:
+        warnings.append(f"URL longer than {URL_LENGTH} characters not kept")
+        url = None
+    fitted = []
+    for label, value, length in (("outlet", doc.outlet, OUTLET_LENGTH), ("author", doc.author, AUTHOR_LENGTH)):
+        if value is not None and len(value) > length:
+            warnings.append(f"{label} longer than {length} characters cut")
+            value = value[:length - 1] + "…"
+        fitted.append(value)
+    return url, fitted[0], fitted[1], warnings
 
 
 def _forget_document(session: Session, document_id: int) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -17,11 +18,17 @@ from ..kb import Store, cards, queries
 from ..kb.conflicts import find_conflicts
 from .highlight import Layer, segments
 
-HERE = Path(__file__).parent
+HERE = FilePath(__file__).parent
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 PAGE_SIZE = 50
 MAX_PAGE = 500
+QUOTES_PER_PAGE = 50  # an article's quotes listed on its page at once
+# What a request may ask for: ids and offsets that every database's integer holds (PostgreSQL's is 32 bits), words
+# no longer than a long name and without NUL (that no database column holds). Anything else is a 422, not a 500.
+MAX_ID = 2**31 - 1
+MAX_WORDS = 1000
+NO_NUL = r"^[^\x00]*$"
 
 
 class SecurityHeaders(BaseHTTPMiddleware):
@@ -37,7 +44,19 @@ class SecurityHeaders(BaseHTTPMiddleware):
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="Rows to skip.")]
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+Words = Annotated[str | None, Query(max_length=MAX_WORDS, pattern=NO_NUL)]
+FormWords = Annotated[str, Query(max_length=MAX_WORDS, pattern=NO_NUL)]
+QuotePage = Annotated[int, Query(ge=1, le=MAX_ID, description="Page of the article's quotes, "
+                                                                  f"{QUOTES_PER_PAGE} a page.")]
+
+
+def web_link(url: str | None) -> str | None:
+    """A URL fit to link to: http(s) only, so that an article's `javascript:` or `data:` address is never a link."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url
+    return None
 
 
 def create_app(db: str) -> FastAPI:
@@ -49,6 +68,7 @@ def create_app(db: str) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
+    templates.env.filters["web_link"] = web_link
 
     def page(request: Request, name: str, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context)
@@ -62,53 +82,53 @@ def create_app(db: str) -> FastAPI:
     # ---- API -----------------------------------------------------------------------------------
 
     @app.get("/api/entities", tags=["entities"], summary="List entities, most mentioned first")
-    def api_entities(type: str | None = None, limit: Limit = PAGE_SIZE, offset: Offset = 0):
-        with store.sessions() as session:
+    def api_entities(type: Words = None, limit: Limit = PAGE_SIZE, offset: Offset = 0):
+        with store.reads() as session:
             return {"items": queries.list_entities(session, type, limit, offset), "limit": limit, "offset": offset}
 
     @app.get("/api/entities/{entity_id}", tags=["entities"],
              summary="An entity card: aliases, facts with sources, quotes, timeline, articles, why it has its type")
-    def api_entity(entity_id: int):
-        with store.sessions() as session:
+    def api_entity(entity_id: Id):
+        with store.reads() as session:
             return JSONResponse(card_or_404(session, entity_id))
 
     @app.get("/api/timeline/{entity_id}", tags=["entities"], summary="An entity's timeline across articles")
-    def api_timeline(entity_id: int):
-        with store.sessions() as session:
+    def api_timeline(entity_id: Id):
+        with store.reads() as session:
             card_or_404(session, entity_id)
             return {"items": queries.timeline(session, entity_id)}
 
     @app.get("/api/quotes", tags=["quotes"], summary="Quotes, filtered by speaker, outlet, show, words, dates")
-    def api_quotes(speaker: str | None = None, outlet: str | None = None, show: int | None = None,
-                   q: str | None = None, since: str | None = None, until: str | None = None,
-                   limit: Limit = PAGE_SIZE, offset: Offset = 0):
-        with store.sessions() as session:
+    def api_quotes(speaker: Words = None, outlet: Words = None,
+                   show: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None, q: Words = None,
+                   since: Words = None, until: Words = None, limit: Limit = PAGE_SIZE, offset: Offset = 0):
+        with store.reads() as session:
             items = queries.quotes(session, speaker, outlet, show_id=show, text=q, since=since, until=until,
                                    limit=limit, offset=offset)
         return {"items": items, "limit": limit, "offset": offset}
 
     @app.get("/api/documents", tags=["articles"], summary="Articles, newest first")
     def api_documents(limit: Limit = PAGE_SIZE, offset: Offset = 0):
-        with store.sessions() as session:
+        with store.reads() as session:
             return {"items": queries.sources(session)[offset:offset + limit], "limit": limit, "offset": offset}
 
     @app.get("/api/documents/{document_id}", tags=["articles"],
              summary="An article: cleaned text, removed lines, and every extracted span")
-    def api_document(document_id: int):
-        with store.sessions() as session:
-            doc = queries.document(session, document_id)
+    def api_document(document_id: Id, quotes_page: QuotePage = 1):
+        with store.reads() as session:
+            doc = queries.document(session, document_id, quotes_page, QUOTES_PER_PAGE)
         if doc is None:
             raise HTTPException(404, f"no article {document_id}")
         return doc
 
     @app.get("/api/conflicts", tags=["facts"], summary="Facts where sources disagree")
     def api_conflicts():
-        with store.sessions() as session:
+        with store.reads() as session:
             return {"items": find_conflicts(session)}
 
     @app.get("/api/search", tags=["search"], summary="Entities, quotes and articles matching words")
-    def api_search(q: Annotated[str, Query(min_length=1)]):
-        with store.sessions() as session:
+    def api_search(q: Annotated[str, Query(min_length=1, max_length=MAX_WORDS, pattern=NO_NUL)]):
+        with store.reads() as session:
             return queries.search(session, q)
 
     @app.get("/api/export", tags=["export"], summary="The whole knowledge base as castline-kb/1 JSON")
@@ -121,27 +141,27 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request):
-        with store.sessions() as session:
+        with store.reads() as session:
             return page(request, "home.html", counts=queries.counts(session),
                         articles=queries.sources(session)[:10], people=queries.list_entities(session, "person", 12),
                         shows=queries.list_entities(session, "show", 12))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: str = ""):
-        with store.sessions() as session:
+    def search_page(request: Request, q: FormWords = ""):
+        with store.reads() as session:
             results = queries.search(session, q) if q.strip() else None
         return page(request, "search.html", q=q, results=results)
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
-    def entity_page(request: Request, entity_id: int):
-        with store.sessions() as session:
+    def entity_page(request: Request, entity_id: Id):
+        with store.reads() as session:
             card = card_or_404(session, entity_id)
         return page(request, "entity.html", card=card, view=card["view"])
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
-    def quotes_page(request: Request, speaker: str = "", outlet: str = "", show: str = "", since: str = "",
-                    until: str = "", q: str = ""):
-        with store.sessions() as session:
+    def quotes_page(request: Request, speaker: FormWords = "", outlet: FormWords = "", show: FormWords = "",
+                    since: FormWords = "", until: FormWords = "", q: FormWords = ""):
+        with store.reads() as session:
             show_ids = [e.id for e in queries.find_entities(session, show)] if show else []
             rows = queries.quotes(session, speaker or None, outlet or None, show_id=show_ids[0] if show_ids else None,
                                   text=q or None, since=since or None, until=until or None)
@@ -152,29 +172,30 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles_page(request: Request):
-        with store.sessions() as session:
+        with store.reads() as session:
             return page(request, "articles.html", articles=queries.sources(session))
 
     @app.get("/article/{document_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, document_id: int):
-        with store.sessions() as session:
-            doc = queries.document(session, document_id)
+    def article_page(request: Request, document_id: Id, quotes_page: QuotePage = 1):
+        with store.reads() as session:
+            doc = queries.document(session, document_id, quotes_page, QUOTES_PER_PAGE)
         if doc is None:
             raise HTTPException(404, f"no article {document_id}")
         layers = [Layer(m["start"], m["end"], "mention", f"{m['entity']['name']} ({m['entity']['type']})",
                         m["entity"]["id"]) for m in doc["mentions"]]
         layers += [Layer(q["start"], q["end"], "quote", f"quote: {q['speaker'] or 'unknown speaker'}")
-                   for q in doc["quotes"]]
+                   for q in doc["quote_spans"]]
         layers += [Layer(f["start"], f["end"], "fact", f["predicate"]) for f in doc["facts"]]
         layers += [Layer(e["start"], e["end"], "event", e["type"]) for e in doc["events"]]
         layers += [Layer(start, end, "date", f"date: {value}") for start, end, value in doc["dates"]["spans"] if value]
         layers += [Layer(c["start"], c["end"], "date", f"publication date {c['rule']}: {c['value']} ({c['used']})")
                    for c in doc["dates"]["clues"] if c.get("start") is not None]
-        return page(request, "article.html", doc=doc, segments=segments(doc["text"], layers))
+        return page(request, "article.html", doc=doc, segments=segments(doc["text"], layers),
+                    pages=-(-doc["quote_count"] // QUOTES_PER_PAGE), quotes_page=quotes_page)
 
     @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
     def conflicts_page(request: Request):
-        with store.sessions() as session:
+        with store.reads() as session:
             return page(request, "conflicts.html", conflicts=find_conflicts(session))
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)

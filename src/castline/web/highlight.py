@@ -28,13 +28,19 @@ def segments(text: str, layers: list[Layer]) -> list[Segment]:
     """Split the text at every span boundary; each piece knows the spans covering it.
 
     The pieces are plain text: the template escapes them, so article text is
-    never rendered as HTML whatever it contains.
+    never rendered as HTML whatever it contains. One sweep over the spans, keeping those open, so that an article
+    with thousands of them costs in proportion.
     """
     cuts = sorted({0, len(text), *(max(0, min(len(text), x)) for layer in layers for x in (layer.start, layer.end))})
     starts = sorted(layers, key=lambda layer: layer.start)
     out: list[Segment] = []
+    covering: list[Layer] = []
+    opened = 0
     for start, end in zip(cuts, cuts[1:], strict=False):
-        covering = [layer for layer in starts if layer.start <= start and layer.end >= end]
+        while opened < len(starts) and starts[opened].start <= start:
+            covering.append(starts[opened])
+            opened += 1
+        covering = [layer for layer in covering if layer.end >= end]
         mention = min((layer for layer in covering if layer.entity is not None),
                       key=lambda layer: layer.end - layer.start, default=None)
         out.append(Segment(start, end, text[start:end], sorted({layer.kind for layer in covering}),

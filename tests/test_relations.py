@@ -227,3 +227,13 @@ def test_a_show_s_producer_makes_the_show_no_organisation(nlp):
     assert not {f for f in result.facts() if f[1] == "member_of"}
     assert ("Mara Quinn", "member_of", "Crestline Media") in run(
         nlp, "Crestline Media executive Mara Quinn said so.").facts()
+
+
+def test_a_show_named_as_a_credit_is_not_the_story_s_show(nlp):
+    text = ("The drama Harbor Lights returns in May. The network ordered the comedy “The Bunch” from Northern "
+            "Line creator Jo Lee. Former “Late Desk” correspondent Ravi Okafor will play a Dev Roy, a journalist.")
+    facts = run(nlp, text).facts()
+    assert ("Northern Line", "created_by", "Jo Lee") in facts
+    assert ("Harbor Lights", "created_by", "Jo Lee") not in facts  # the creator of a credit, not of the story
+    assert ("Ravi Okafor", "known_for", "Late Desk") in facts
+    assert not {f for f in facts if f[2] == "Northern Line" and f[1] in ("character_in", "cast_member_of")}

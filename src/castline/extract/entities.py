@@ -60,7 +60,8 @@ CLEAR_LEAN = 0.5
 BRACKET_CONVENTION = 0.5
 # Nouns after "the <title>" that make the title a credit of the person described ("the Riverbend alum").
 CREDIT_EPITHETS = {"alum", "alumna", "alumnus", "alums", "actress", "actor", "star", "veteran", "creator",
-                   "showrunner", "vet", "favorite", "regular"}
+                   "showrunner", "vet", "favorite", "regular", "correspondent", "co-creator", "co-star", "costar"}
+OPENING_QUOTES = {"“", '"', "‘", "'"}
 # A type this probable is not overturned by a relation with another name.
 SURE = 0.8
 # A cluster typed with at least this probability counts as certain when articles are merged.
@@ -255,9 +256,12 @@ def mention_features(ctx: Context, cand: Candidate, cues: CueIndex, networks: se
         return found
     if _after_network(ctx.doc, span.start, networks):
         found["context/after-network"] += 1
-    if span.start and ctx.doc[span.start - 1].lower_ == "the" and span.end < len(ctx.doc) and \
-            ctx.doc[span.end].lower_ in CREDIT_EPITHETS:
-        found["context/credit-epithet"] += 1  # "the Riverbend alum": a title the person is known for
+    quoted = span.start and ctx.doc[span.start - 1].text in OPENING_QUOTES and span.end + 1 < len(ctx.doc) and \
+        ctx.doc[span.end].is_quote
+    after = span.end + 1 if quoted else span.end  # "the Riverbend alum", "former “Riverbend” correspondent"
+    if span.start and (quoted or ctx.doc[span.start - 1].lower_ == "the") and after < len(ctx.doc) and \
+            ctx.doc[after].lower_ in CREDIT_EPITHETS:
+        found["context/credit-epithet"] += 1  # a title the person is known for
     for cue, words in cues.around(ctx.doc, span.start, span.end).items():
         found[f"cue/{cue}"] += 1
         examples.setdefault(f"cue/{cue}", words)

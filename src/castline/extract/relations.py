@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from ..document import Fact, Value
-from ..lexicon import CHARACTER_TITLES, FAMILY_NOUNS
+from ..lexicon import CHARACTER_TITLES, FAMILY_NOUNS, PERSON_EPITHET_NOUNS
 from .context import Context, Mention, inside
 from .coref import Epithet, main_show
 from .relpatterns import MAIN, SUBJECT, match_patterns, slot_after, slot_before
@@ -67,6 +67,8 @@ SLOT = re.compile(r"\s+(?P<slot>(?:(?:Mondays|Tuesdays|"
                   r"(?:\s*(?:p\.?m\.?|a\.?m\.?)(?:\s*(?:ET|PT|CT|EST|PST|ET/PT|EDT|PDT)(?:/\d+c)?)?|/\d{1,2}(?::\d\d)?c))")
 CAST_WORDS = re.compile(r"\b(?:co-?stars?|castmates?|cast\s*mates?|cast members?|ex-castmates?|former co-?stars?)\b",
                         re.I)
+# "Northern Line creator Mara Quinn", "the Dry Creek alum": a show named as someone's credit, not as the story's.
+CREDIT_AFTER = re.compile(rf"[”\"’']?\s+(?:{'|'.join(sorted(PERSON_EPITHET_NOUNS))})s?\b", re.I)
 NATIVE_OF = re.compile(r"\b(?:a native of|native of|hails from|born in|grew up in|raised in|hometown of)\s+$", re.I)
 
 
@@ -298,7 +300,8 @@ def _show_before(ctx: Context, offset: int) -> str | None:
     start, _ = ctx.paragraph_of(offset)
     if start > 2:
         start, _ = ctx.paragraph_of(start - 3)
-    named = [m.key for m in ctx.mentions_in(start, offset) if ctx.type_of(m.key) == "show" and m.kind == "name"]
+    named = [m.key for m in ctx.mentions_in(start, offset) if ctx.type_of(m.key) == "show" and m.kind == "name"
+             and not CREDIT_AFTER.match(ctx.text[m.end:m.end + 20])]
     return named[-1] if named else None
 
 

@@ -83,7 +83,8 @@ GAP = {"IS_SENT_START": False, "LOWER": {"NOT_IN": [".", ";", "and", "but", "whi
 STAR_NOUNS = ("star", "stars", "alum", "alums", "alumnus", "alumna", "alumni", "actor", "actress", "actors",
               "actresses", "cast", "co-star", "costar", "co-stars", "regular", "veteran", "newcomer", "favorite",
               "host", "co-host", "hosts", "co-hosts", "lead", "leads", "castmate", "castmates", "player",
-              "breakout", "icon", "legend", "great", "vet", "comedian", "member", "members", "panelist", "anchor")
+              "breakout", "icon", "legend", "great", "vet", "comedian", "member", "members", "panelist", "anchor",
+              "correspondent", "correspondents", "contestant", "judge")
 CREDIT_VERBS = ("stars", "starred", "starring", "star", "appeared", "appears", "appearing", "co-starred", "co-stars",
                 "co-starring", "featured", "played", "plays", "hosted", "hosts", "hosting", "co-hosted",
                 "co-hosts", "worked", "works")
@@ -143,8 +144,8 @@ PATTERNS: tuple[RelationPattern, ...] = (
                          "favourite"), LEAD), subject="right"),
     # cast, and what people are known for
     RelationPattern("credit/show-star", "credit", TITLES, PERSON,
-                    (_opt(POSS), ADJ, _in(STAR_NOUNS), _opt(_in("member", "members")), LEAD),
-                    subject="right"),
+                    (_opt({"IS_QUOTE": True}), _opt(POSS), ADJ, _in(STAR_NOUNS), _opt(_in("member", "members")),
+                     LEAD), subject="right"),
     RelationPattern("credit/possessive", "credit", TITLES, PERSON, (POSS,), subject="right"),
     RelationPattern("credit/stars-in", "credit", PERSON, TITLES,
                     (LEAD, AUX, AUX, _in(CREDIT_VERBS), _opt(_in("as", "a", "an", "the")), ADJ,
@@ -223,8 +224,9 @@ PATTERNS: tuple[RelationPattern, ...] = (
                     (_opt(POSS), ADJ, _in("creator", "co-creator", "creators", "co-creators", "mastermind"),
                      _opt(_in("and", "&")), _opt(_in("showrunner", "writer", "executive")), _opt(_in("producer")),
                      LEAD)),
-    RelationPattern("created_by/main-creator", "created_by", MAIN, PERSON,
-                    (_in("creator", "co-creator", "creators", "co-creators"), LEAD)),
+    RelationPattern("created_by/main-creator", "created_by", MAIN, PERSON,  # not "from Northern Line creator X"
+                    ({"IS_TITLE": False, "IS_PUNCT": False}, _in("creator", "co-creator", "creators", "co-creators"),
+                     LEAD)),
     RelationPattern("created_by/created", "created_by", PERSON, TITLES,
                     (LEAD, AUX, AUX, _in("created", "co-created", "creates", "developed"),
                      _opt(_in("the")), ADJ, _opt(_in(SHOW_NOUNS))), subject="right"),

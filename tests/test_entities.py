@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from castline.extract.candidates import Candidate
 from castline.extract.entities import list_pairs, shape_features
+from castline.extract.typer import load_model, prior_weights
 
 from .extraction import run
 
@@ -119,3 +122,11 @@ def test_a_list_ends_at_its_and():
     candidates = [Candidate(text.index(n), text.index(n) + len(n), n, "run") for n in names]
     pairs = {(a.name, b.name) for a, b in list_pairs(text, candidates)}
     assert ("Eli Brandt", "Dev Roy") in pairs and ("Dev Roy", "Mara Quinn") not in pairs
+
+
+def test_a_cue_the_fitted_model_never_saw_keeps_its_prior(tmp_path):
+    path = tmp_path / "typer.json"
+    path.write_text(json.dumps({"weights": {"bias": {"name": 0.5}}, "fitted_on": "test"}))
+    model = load_model.__wrapped__(path)
+    assert model.weights["cue/work/kinds-before"] == prior_weights()["cue/work/kinds-before"]
+    assert model.weights["bias"] == {"name": 0.5}

@@ -237,3 +237,10 @@ def test_a_show_named_as_a_credit_is_not_the_story_s_show(nlp):
     assert ("Harbor Lights", "created_by", "Jo Lee") not in facts  # the creator of a credit, not of the story
     assert ("Ravi Okafor", "known_for", "Late Desk") in facts
     assert not {f for f in facts if f[2] == "Northern Line" and f[1] in ("character_in", "cast_member_of")}
+
+
+def test_known_for_the_films_named_after_it(nlp):
+    result = run(nlp, "The drama Harbor Lights is back with Mara Quinn. Quinn is also known for the films Dry Creek "
+                      "and Blue Hour.")
+    assert result.types()["Dry Creek"] == "work"
+    assert ("Mara Quinn", "known_for", "Dry Creek") in result.facts()

@@ -201,7 +201,9 @@ CUES: tuple[Cue, ...] = (
     Cue("work/kind-before", "before", "work", (_in(WORK_NOUNS),), prior=4.0),
     Cue("work/kind-after", "after", "work", (_in(WORK_NOUNS),)),
     Cue("work/year", "after", "work", ({"ORTH": "("}, {"SHAPE": "dddd"}, {"ORTH": ")"})),
-    Cue("work/known-for", "before", "work", (_in("known"), _in("for"), _opt(_in("his", "her", "their")),
+    Cue("work/kinds-before", "before", "work", (_in("films", "movies", "novels", "books", "albums", "songs",
+                                                    "documentaries", "sequels", "biopics", "memoirs"),), prior=3.0),
+    Cue("work/known-for", "before", "work", (_in("known"), _in("for"), _opt(_in("his", "her", "their", "the")),
                                              _opt(_in("role", "roles", "work")), _opt(_in("in", "on")))),
     # franchises
     Cue("franchise/after", "after", "franchise", (_in("franchise", "universe", "saga", "films", "movies", "verse",

@@ -123,4 +123,5 @@ def load_model(path: Path = MODEL_PATH) -> TypeModel:
     if not path.exists():
         return TypeModel(prior_weights())
     data = json.loads(path.read_text())
-    return TypeModel(data["weights"], data.get("fitted_on", ""))
+    # a feature the fitted articles never showed has its prior as its weight, as the fit's pull would leave it
+    return TypeModel(prior_weights() | data["weights"], data.get("fitted_on", ""))

@@ -111,6 +111,8 @@ PATTERN_CASES = [
      ("Tomas Reyes", "plays", "Eli Brandt")),
     ("plays/stars-as", "On Harbor City Fire, Mara Quinn stars as Capt. Nora Vance.",
      ("Mara Quinn", "plays", "Nora Vance")),
+    ("plays/known-as", "Ravi Okafor is best known for his work as Dev Roy in the Dry Creek films.",
+     ("Ravi Okafor", "plays", "Dev Roy")),
     ("plays/role-as", "Mara Quinn's run as Nora Vance on Harbor City Fire ends tonight.",
      ("Mara Quinn", "plays", "Nora Vance")),
     ("plays/takes-over", "On Harbor City Fire, Priya Anand takes over as Nora Vance next season.",
@@ -244,3 +246,10 @@ def test_known_for_the_films_named_after_it(nlp):
                       "and Blue Hour.")
     assert result.types()["Dry Creek"] == "work"
     assert ("Mara Quinn", "known_for", "Dry Creek") in result.facts()
+
+
+def test_a_role_in_a_film_franchise_is_no_character_of_the_show(nlp):
+    facts = run(nlp, "The drama Harbor Lights is back. Ravi Okafor is best known for his work as Dev Roy in the "
+                     "Northern Line film franchise.").facts()
+    assert {("Ravi Okafor", "plays", "Dev Roy"), ("Ravi Okafor", "known_for", "Northern Line")} <= facts
+    assert not {f for f in facts if f[1] in ("character_in", "cast_member_of")}

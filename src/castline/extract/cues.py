@@ -206,7 +206,8 @@ CUES: tuple[Cue, ...] = (
     Cue("work/known-for", "before", "work", (_in("known"), _in("for"), _opt(_in("his", "her", "their", "the")),
                                              _opt(_in("role", "roles", "work")), _opt(_in("in", "on")))),
     # franchises
-    Cue("franchise/after", "after", "franchise", (_in("franchise", "universe", "saga", "films", "movies", "verse",
+    Cue("franchise/after", "after", "franchise", (_opt(_in("film", "movie", "book", "comic", "media", "tv")),
+                                                  _in("franchise", "universe", "saga", "films", "movies", "verse",
                                                       "cinematic", "mcu"),), prior=4.0),
     # networks and outlets
     Cue("network/airs-on", "before", "network", (_in(AIRING_WORDS | {"available", "exclusively", "only",

@@ -278,6 +278,11 @@ def shows_of_characters(ctx: Context, facts: Facts) -> None:
     for entity in ctx.entities:
         if entity.type != "character" or not entity.mentions or entity.key in placed:
             continue
+        elsewhere = _work_after(ctx, entity.mentions[0])
+        if elsewhere is not None:  # "as Dev Roy in the Northern Line films": a film role, in no show
+            if entity.key in actor_of:
+                facts.add(actor_of[entity.key], "known_for", elsewhere.key, elsewhere.start)
+            continue
         target, where = show, entity.mentions[0].start
         actor_shows = casts.get(actor_of.get(entity.key, ""), set())
         if len(actor_shows) == 1:
@@ -292,6 +297,16 @@ def shows_of_characters(ctx: Context, facts: Facts) -> None:
             else:
                 target = _show_before(ctx, entity.mentions[0].start) or show
         facts.add(entity.key, "character_in", target, where)
+
+
+def _work_after(ctx: Context, mention: Mention) -> Mention | None:
+    """The film or franchise a character is named in: 'Dev Roy in the Northern Line films'."""
+    after = re.match(r"\s+(?:in|from)\s+(?:the\s+)?", ctx.text[mention.end:mention.end + 12])
+    if after is None:
+        return None
+    at = mention.end + after.end()
+    title = ctx.mention_at(at, at + 1)
+    return title if title is not None and ctx.type_of(title.key) in ("work", "franchise") else None
 
 
 def _show_before(ctx: Context, offset: int) -> str | None:

@@ -111,6 +111,8 @@ PATTERN_CASES = [
      ("Tomas Reyes", "plays", "Eli Brandt")),
     ("plays/stars-as", "On Harbor City Fire, Mara Quinn stars as Capt. Nora Vance.",
      ("Mara Quinn", "plays", "Nora Vance")),
+    ("created_by/opening", "Created by Jo Lee and Dev Roy, the police procedural Harbor Lights was renewed.",
+     ("Harbor Lights", "created_by", "Dev Roy")),
     ("plays/known-as", "Ravi Okafor is best known for his work as Dev Roy in the Dry Creek films.",
      ("Ravi Okafor", "plays", "Dev Roy")),
     ("plays/role-as", "Mara Quinn's run as Nora Vance on Harbor City Fire ends tonight.",
@@ -253,3 +255,17 @@ def test_a_role_in_a_film_franchise_is_no_character_of_the_show(nlp):
                      "Northern Line film franchise.").facts()
     assert {("Ravi Okafor", "plays", "Dev Roy"), ("Ravi Okafor", "known_for", "Northern Line")} <= facts
     assert not {f for f in facts if f[1] in ("character_in", "cast_member_of")}
+
+
+@pytest.mark.parametrize("text, creator", [
+    ("The comedy Harbor Lights was cancelled in March, after co-creators Jo Lee and Dev Roy decided to move on.",
+     "Dev Roy"),
+    ("The comedy Harbor Lights ended. The network dropped Harbor Lights creator/showrunner Mara Quinn’s contract.",
+     "Mara Quinn"),
+    ("The drama Harbor Lights ends tonight, a bittersweet end for series developer and executive producer Jo Lee.",
+     "Jo Lee"),
+    ("As fans wait for new episodes of the series Harbor Lights, creator Jo Lee and star Ravi Okafor talk about it.",
+     "Jo Lee"),
+])
+def test_creators_of_the_show(nlp, text, creator):
+    assert ("Harbor Lights", "created_by", creator) in run(nlp, text).facts()

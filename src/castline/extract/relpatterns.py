@@ -93,6 +93,7 @@ TITLE_JOBS = ("president", "chairman", "chairwoman", "chair", "ceo", "head", "ch
               "manager", "editor", "member", "members", "veteran", "chairperson", "co-chair")
 # Jobs on a production: "Harbor Lights executive producer Mara Quinn" names a show, not an organisation.
 PRODUCTION_JOBS = ("producer", "producers", "showrunner", "showrunners", "writer", "writers")
+CREATOR_NOUNS = ("creator", "co-creator", "creators", "co-creators", "developer", "developers")
 NOT_PRODUCTION = {**ADJ, "LOWER": {"NOT_IN": list(PRODUCTION_JOBS)}}
 
 PATTERNS: tuple[RelationPattern, ...] = (
@@ -225,12 +226,14 @@ PATTERNS: tuple[RelationPattern, ...] = (
                     (LEAD, _opt(_in("which", "who")), AUX, _in("created", "co-created", "developed",
                                                                       "conceived"), _in("by"))),
     RelationPattern("created_by/creator", "created_by", TITLES, PERSON,
-                    (_opt(POSS), ADJ, _in("creator", "co-creator", "creators", "co-creators", "mastermind"),
-                     _opt(_in("and", "&")), _opt(_in("showrunner", "writer", "executive")), _opt(_in("producer")),
-                     LEAD)),
+                    (_opt(POSS), ADJ, _in(CREATOR_NOUNS, "mastermind"), _opt(_in("and", "&", "/")),
+                     _opt(_in("showrunner", "writer", "executive")), _opt(_in("producer")), LEAD)),
     RelationPattern("created_by/main-creator", "created_by", MAIN, PERSON,  # not "from Northern Line creator X"
-                    ({"IS_TITLE": False, "IS_PUNCT": False}, _in("creator", "co-creator", "creators", "co-creators"),
-                     LEAD)),
+                    ({"IS_TITLE": False, "IS_UPPER": False, "IS_QUOTE": False}, _in(CREATOR_NOUNS),
+                     _opt(_in("and", "&", "/")), _opt(_in("showrunner", "writer", "executive")),
+                     _opt(_in("producer")), LEAD)),
+    RelationPattern("created_by/opening", "created_by", MAIN, PERSON,
+                    ({"IS_SENT_START": True, "LOWER": {"IN": ["created", "co-created", "developed"]}}, _in("by"))),
     RelationPattern("created_by/created", "created_by", PERSON, TITLES,
                     (LEAD, AUX, AUX, _in("created", "co-created", "creates", "developed"),
                      _opt(_in("the")), ADJ, _opt(_in(SHOW_NOUNS))), subject="right"),

@@ -111,6 +111,10 @@ PATTERN_CASES = [
      ("Tomas Reyes", "plays", "Eli Brandt")),
     ("plays/stars-as", "On Harbor City Fire, Mara Quinn stars as Capt. Nora Vance.",
      ("Mara Quinn", "plays", "Nora Vance")),
+    ("airs_on/main-kind", "The drama Harbor Lights ends. The New York hospital-set NBC series draws to a close.",
+     ("Harbor Lights", "airs_on", "NBC")),
+    ("airs_on/series-for", "The comedy Harbor Lights is a spinoff. They will lead their own series for CBS.",
+     ("Harbor Lights", "airs_on", "CBS")),
     ("created_by/opening", "Created by Jo Lee and Dev Roy, the police procedural Harbor Lights was renewed.",
      ("Harbor Lights", "created_by", "Dev Roy")),
     ("plays/known-as", "Ravi Okafor is best known for his work as Dev Roy in the Dry Creek films.",
@@ -269,3 +273,13 @@ def test_a_role_in_a_film_franchise_is_no_character_of_the_show(nlp):
 ])
 def test_creators_of_the_show(nlp, text, creator):
     assert ("Harbor Lights", "created_by", creator) in run(nlp, text).facts()
+
+
+@pytest.mark.parametrize("text", [
+    "The drama Harbor Lights ends. The NBC series Dry Creek starts in May.",
+    "The drama Harbor Lights ends. Mara Quinn is promoting her new NBC series, Dry Creek, this week.",
+    "The drama Harbor Lights ends. The NBC anthology series Dry Creek starts in May.",
+])
+def test_a_network_s_show_named_after_its_kind_is_not_the_story_s_show(nlp, text):
+    facts = run(nlp, text).facts()
+    assert ("Harbor Lights", "airs_on", "NBC") not in facts

@@ -41,7 +41,8 @@ EPITHET = re.compile(
 SHOW_EPITHET = re.compile(r"\b(?P<det>[Tt]he)\s+(?:(?P<network>" + "|".join(
     re.escape(n) for n in sorted(NETWORKS, key=len, reverse=True)) + r")(?:['’]s)?\s+)?(?P<adj>(?:(?i:" + "|".join(
     re.escape(a) for a in sorted(SHOW_EPITHET_ADJECTIVES, key=len, reverse=True)) + r")\s+){0,2})(?P<noun>" + "|".join(
-    SHOW_EPITHET_NOUNS) + r")\b(?!\s+(?:of|about|that|which|who|starring|from|with|" + "|".join(WORK_NOUNS) + r")\b|-)")
+    SHOW_EPITHET_NOUNS) + r")\b(?!\s+(?:of|about|that|which|who|starring|from|with|" + "|".join(WORK_NOUNS) + r")\b|-"
+    r"|,?\s+[“\"‘']?[A-Z])")  # "the NBC series Dry Creek", "her new NBC series, Dry Creek": a title follows
 
 
 @dataclass

@@ -213,6 +213,11 @@ PATTERNS: tuple[RelationPattern, ...] = (
                      {"IS_SENT_START": False, "LOWER": {"NOT_IN": [".", ";"]}, "OP": "{0,8}"}, _in("on", "to", "via"))),
     RelationPattern("airs_on/network-kind", "airs_on", NETWORK, SHOW,
                     (_opt(POSS), ADJ, _in(SHOW_NOUNS | {"original", "hit", "show"}), LEAD), subject="right"),
+    RelationPattern("airs_on/main-kind", "airs_on", NETWORK, MAIN,  # "the hospital-set NBC series draws to a close"
+                    (ADJ, _in(SHOW_NOUNS), {"IS_TITLE": False, "IS_UPPER": False, "POS": {"NOT_IN": ["PROPN", "NOUN"]},
+                                            "ORTH": {"NOT_IN": ["“", '"', "‘", "'", ":", ","]}}), subject="right"),
+    RelationPattern("airs_on/series-for", "airs_on", MAIN, NETWORK,
+                    (_in(SHOW_NOUNS), _in("for", "at"))),
     RelationPattern("airs_on/possessive", "airs_on", NETWORK, SHOW, (POSS,), subject="right"),
     RelationPattern("airs_on/on", "airs_on", SHOW, NETWORK, (_opt(_in("which", "that")), _in("on", "via"))),
     RelationPattern("airs_on/bracket", "airs_on", SHOW, NETWORK, ({"ORTH": "("},)),

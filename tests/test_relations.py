@@ -119,6 +119,10 @@ PATTERN_CASES = [
      ("Harbor Lights", "created_by", "Dev Roy")),
     ("plays/known-as", "Ravi Okafor is best known for his work as Dev Roy in the Dry Creek films.",
      ("Ravi Okafor", "plays", "Dev Roy")),
+    ("plays/the-role-of", "On Harbor City Fire, Mara Quinn is leaving the role of Nora Vance.",
+     ("Mara Quinn", "plays", "Nora Vance")),
+    ("plays/show-as", "Mara Quinn will return to Harbor City Fire as Nora Vance next year.",
+     ("Mara Quinn", "plays", "Nora Vance")),
     ("plays/role-as", "Mara Quinn's run as Nora Vance on Harbor City Fire ends tonight.",
      ("Mara Quinn", "plays", "Nora Vance")),
     ("plays/takes-over", "On Harbor City Fire, Priya Anand takes over as Nora Vance next season.",
@@ -283,3 +287,8 @@ def test_creators_of_the_show(nlp, text, creator):
 def test_a_network_s_show_named_after_its_kind_is_not_the_story_s_show(nlp, text):
     facts = run(nlp, text).facts()
     assert ("Harbor Lights", "airs_on", "NBC") not in facts
+
+
+def test_a_role_someone_only_wanted_is_not_theirs(nlp):
+    text = "On Harbor City Fire, Mara Quinn had lobbied for the role of Nora Vance, which went to Jo Lee."
+    assert ("Mara Quinn", "plays", "Nora Vance") not in run(nlp, text).facts()

@@ -292,3 +292,12 @@ def test_a_network_s_show_named_after_its_kind_is_not_the_story_s_show(nlp, text
 def test_a_role_someone_only_wanted_is_not_theirs(nlp):
     text = "On Harbor City Fire, Mara Quinn had lobbied for the role of Nora Vance, which went to Jo Lee."
     assert ("Mara Quinn", "plays", "Nora Vance") not in run(nlp, text).facts()
+
+
+def test_a_roundup_s_the_show_is_the_show_its_paragraph_named(nlp):
+    text = ("The drama Harbor Lights has cast Mara Quinn as a surgeon. Harbor Lights returns in May.\n\n"
+            "Elsewhere, the comedy Dry Creek is growing. The series' creator Jo Lee said the show needed a villain. "
+            "Dev Roy has joined the cast as well.\n\nHarbor Lights fans will have to wait.")
+    facts = run(nlp, text).facts()
+    assert ("Dev Roy", "cast_member_of", "Dry Creek") in facts
+    assert ("Dev Roy", "cast_member_of", "Harbor Lights") not in facts

@@ -231,8 +231,9 @@ def pattern_facts(ctx: Context, facts: Facts) -> None:
     for pattern, start, end in match_patterns(ctx.doc):
         if any(inside(ctx.quote_ranges, t.idx) for t in ctx.doc[start:end]):
             continue
+        focus = _show_in_focus(ctx, ctx.doc[start].idx) or show
         if pattern.left == MAIN:
-            left_keys = [show] if show else []
+            left_keys = [focus] if focus else []
         elif pattern.left == SUBJECT:
             subject = _subject_key(ctx, ctx.doc[start].idx, ("person",))
             left_keys = [subject] if subject else []
@@ -240,7 +241,7 @@ def pattern_facts(ctx: Context, facts: Facts) -> None:
             left = _left(ctx, ends, start, pattern.left)
             left_keys = [left.key, *(m.key for m in _listed_before(ctx, ends, left, pattern.left))] if left else []
         if pattern.right == MAIN:
-            right_keys = [show] if show else []
+            right_keys = [focus] if focus else []
         else:
             right, after = _right(ctx, starts, end, pattern.right)
             if right is not None and pattern.then and not re.match(pattern.then, ctx.text[right.end:right.end + 40]):
@@ -307,6 +308,16 @@ def _work_after(ctx: Context, mention: Mention) -> Mention | None:
     at = mention.end + after.end()
     title = ctx.mention_at(at, at + 1)
     return title if title is not None and ctx.type_of(title.key) in ("work", "franchise") else None
+
+
+def _show_in_focus(ctx: Context, offset: int) -> str | None:
+    """The show a sentence's 'the series' or 'joins the cast' is about: the one its paragraph last named before the
+    sentence (a roundup moves from show to show), if any."""
+    sent = ctx.sentence_of(offset)
+    start, _ = ctx.paragraph_of(offset)
+    named = [m.key for m in ctx.mentions_in(start, sent.start_char) if ctx.type_of(m.key) == "show"
+             and m.kind == "name" and not CREDIT_AFTER.match(ctx.text[m.end:m.end + 20])]
+    return named[-1] if named else None
 
 
 def _show_before(ctx: Context, offset: int) -> str | None:

@@ -17,9 +17,5 @@ class InputError(CastlineError):
         return (InputError, (self.source, self.reason))
 
 
-class FetchRefused(CastlineError):
-    """A URL points at a private, loopback or link-local address and private fetching is off."""
-
-
 class StoreError(CastlineError):
     """The knowledge-base database cannot be opened or upgraded."""

@@ -9,9 +9,11 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
+from spacy.language import Language
+from spacy.tokens import Doc as SpacyDoc
 from sqlalchemy import select
 
-from .document import DocExtraction, Document
+from .document import NOT_ENGLISH, DocExtraction, Document
 from .errors import InputError
 from .extract import extract_parsed
 from .extract.nlp import load
@@ -66,7 +68,7 @@ def process(raws: list[RawArticle], model: str) -> list[Processed | InputError]:
         except InputError as exc:
             cleaned.append((raw.source, exc, timings))
         except Exception as exc:  # a parser's surprise on one page must not sink the batch
-            log.exception("cleaning failed for %s", raw.source)
+            log.debug("cleaning failed for %s", raw.source, exc_info=True)
             cleaned.append((raw.source, InputError(raw.source, f"cleaning failed ({exc.__class__.__name__}: {exc})"),
                             timings))
     return _extract_batch(cleaned, model)
@@ -81,28 +83,57 @@ def _extract_batch(cleaned: list[tuple[str, Document | InputError, Timings]], mo
                    ) -> list[Processed | InputError]:
     """Parse the English documents together, extract each, and date those whose date castline had to infer."""
     nlp = load(model)
+    cleaned = [(source, _parsable(document, nlp.max_length), timings) for source, document, timings in cleaned]
     english = [doc for _, doc, _ in cleaned if isinstance(doc, Document) and doc.is_english]
-    parsed = iter(nlp.pipe(doc.text for doc in english))
+    parse_clock = Timings()  # the batch is parsed at once: its time goes to the first article parsed
+    with parse_clock.stage("parse"):
+        parsed = _parse(nlp, english)
     out: list[Processed | InputError] = []
     for source, document, timings in cleaned:
         if isinstance(document, InputError):
             out.append(document)
             continue
         if not document.is_english:
-            log.warning("%s: %s", source, document.warnings[-1])
+            log.warning("%s: %s", source, next(w for w in document.warnings if w.startswith(NOT_ENGLISH)))
             out.append((document, DocExtraction(), timings))
             continue
+        timings.merge(parse_clock)
+        parse_clock = Timings()
         try:
-            with timings.stage("parse"):
-                spacy_doc = next(parsed)
+            spacy_doc = parsed[id(document)]
+            if isinstance(spacy_doc, Exception):
+                raise spacy_doc
             extraction = extract_parsed(document, spacy_doc, timings)
         except Exception as exc:  # one article's surprise must not sink the batch
-            log.exception("extraction failed for %s", source)
+            log.debug("extraction failed for %s", source, exc_info=True)
             out.append(InputError(source, f"extraction failed ({exc.__class__.__name__}: {exc})"))
             continue
         if extraction.published:
             document.published, document.published_inferred = extraction.published, True
         out.append((document, extraction, timings))
+    return out
+
+
+def _parsable(document: Document | InputError, max_length: int) -> Document | InputError:
+    """A document longer than the parser takes is refused on its own, before it reaches the batch's parse."""
+    if isinstance(document, Document) and document.is_english and len(document.text) > max_length:
+        return InputError(document.source, f"the article is too long to parse ({len(document.text):,} characters; "
+                                           f"the limit is {max_length:,})")
+    return document
+
+
+def _parse(nlp: Language, documents: list[Document]) -> dict[int, SpacyDoc | Exception]:
+    """Parse documents together; when that fails, one by one, so that the failure is the article's own."""
+    try:
+        return {id(d): parsed for d, parsed in zip(documents, nlp.pipe(d.text for d in documents), strict=True)}
+    except Exception:  # which article failed is unknown: parse each alone to find out
+        log.debug("batch parse failed; parsing one by one", exc_info=True)
+    out: dict[int, SpacyDoc | Exception] = {}
+    for document in documents:
+        try:
+            out[id(document)] = nlp(document.text)
+        except Exception as exc:
+            out[id(document)] = exc
     return out
 
 
@@ -216,7 +247,7 @@ def _extract_and_store(items: Iterator[T], work: Callable[[list[T], str], list[P
             try:
                 outcome = store.save(document, extraction, clock)
             except Exception as exc:  # the article is rolled back; the batch goes on
-                log.exception("storing %s failed", item.source)
+                log.debug("storing %s failed", item.source, exc_info=True)
                 report.failed.append((item.source, f"not stored ({exc.__class__.__name__}: {exc})"))
             else:
                 setattr(report, outcome, getattr(report, outcome) + 1)

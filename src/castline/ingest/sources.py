@@ -214,9 +214,11 @@ def _jsonl_article(line: str, where: str) -> RawArticle:
 
 
 def _field(record: dict[str, Any], key: str, where: str) -> str:
-    """A field's text; numbers are taken as written, lone surrogates become U+FFFD, other types are refused."""
+    """A field's text, lone surrogates made U+FFFD; a metadata number (a year) is taken as written, any other
+    type is refused, naming the field and the type."""
     value = record[key]
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+    if not isinstance(value, str) and (key not in META_KEYS or isinstance(value, bool)
+                                       or not isinstance(value, (int, float))):
         raise InputError(where, f"'{key}' must be a string, not {_json_type(value)}")
     return LONE_SURROGATE.sub("\ufffd", str(value))
 

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from castline.document import Entity
 from castline.errors import InputError
 from castline.ingest import RawArticle, build_document, raw_articles
+from castline.kb.resolve import nodes
 from castline.pipeline import process
 from castline.settings import Settings
 
@@ -259,6 +261,12 @@ def test_the_same_file_by_relative_and_absolute_path_is_one_article(tmp_path, mo
     monkeypatch.chdir(tmp_path)
     [raw] = articles("a.txt", tmp_path / "a.txt", "./a.txt", tmp_path)
     assert raw.source == str((tmp_path / "a.txt").resolve())
+
+
+@pytest.mark.parametrize("a, b", [("The Quayside Wire", "Quayside Wire"), ("The Ledger", "Ledger"),
+                                  ("THE LEDGER", "Ledger")])
+def test_an_outlet_with_and_without_the_is_one_node(a, b):
+    assert nodes(Entity("1", a, "outlet"))[0] == nodes(Entity("2", b, "outlet"))[0]
 
 
 # The whole: every kind of bad input mixed with good articles, through the real command line.

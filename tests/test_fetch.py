@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import httpx
 import pytest
 
 from castline.errors import InputError
@@ -203,3 +207,39 @@ def test_only_http_urls_are_fetched(url):
     with pytest.raises(InputError) as failure:
         fetch(url, Settings())
     assert failure.value.reason.startswith(("only http(s)", "not a valid URL"))
+
+
+@pytest.fixture(scope="module")
+def tls_server(tmp_path_factory):
+    """An HTTPS server on 127.0.0.1 whose certificate names news.invalid only, and the context trusting it."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=news.invalid", "-addext",
+                    "subjectAltName=DNS:news.invalid"], check=True, capture_output=True, timeout=60)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server_side = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_side.load_cert_chain(cert, key)
+    httpd.socket = server_side.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.server_address[1], ssl.create_default_context(cafile=str(cert))
+    httpd.shutdown()
+
+
+@pytest.mark.parametrize("host, works", [("news.invalid", True), ("other.invalid", False)])
+def test_https_to_the_checked_address_verifies_the_host_name(tls_server, monkeypatch, host, works):
+    """The connection goes to the pinned address, while TLS sends and checks the URL's host name."""
+    port, trusting = tls_server
+    monkeypatch.setattr(httpx, "create_ssl_context", lambda **kwargs: trusting)
+    url = f"https://{host}:{port}/article.html"
+    if works:
+        fetched = fetch(url, PRIVATE, resolve=lambda host, _port: ["127.0.0.1"])
+        assert b"Harbor City Fire" in fetched.content
+        assert SEEN[-1] == ("/article.html", f"{host}:{port}")
+    else:
+        with pytest.raises(InputError) as failure:
+            fetch(url, PRIVATE, resolve=lambda host, _port: ["127.0.0.1"])
+        assert "CERTIFICATE_VERIFY_FAILED" in failure.value.reason

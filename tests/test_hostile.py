@@ -159,6 +159,23 @@ def test_when_the_batch_parse_fails_each_article_is_parsed_alone(nlp, monkeypatc
     assert [r[0].source for r in results] == ["a.txt", "b.txt"]
 
 
+def test_a_long_article_is_parsed_in_parts_into_the_same_extraction(nlp, monkeypatch):
+    """Parts bound the parser's memory; cut after paragraph breaks, they change nothing that is extracted."""
+    import castline.pipeline as pipeline
+
+    paragraphs = [f"In week {n}, Brightwater told the paper, “The ferry crew is a family to me.” " + STORY
+                  for n in range(8)]
+    text = "\n\n".join(paragraphs) + "\n\n\n" + STORY
+    whole = process([RawArticle("w.txt", text, False)], SETTINGS.spacy_model)[0][1]
+    monkeypatch.setattr(pipeline, "PARSE_PART_CHARS", 900)
+    parted = pipeline._parse_one(nlp, text)
+    assert parted.text == text and len(text) > 3 * 900
+    in_parts = process([RawArticle("w.txt", text, False)], SETTINGS.spacy_model)[0][1]
+    assert [(q.text, q.speaker) for q in in_parts.quotes] == [(q.text, q.speaker) for q in whole.quotes]
+    assert len([q for q in whole.quotes if q.kind == "direct"]) == 8
+    assert [(e.name, e.type) for e in in_parts.entities] == [(e.name, e.type) for e in whole.entities]
+
+
 # 7. A publication date that cannot be is dropped with a warning; the article stays.
 
 @pytest.mark.parametrize("value, published", [

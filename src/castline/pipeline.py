@@ -4,6 +4,7 @@ for the articles already stored, when a newer castline extracts them again."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from .timing import Timings
 log = logging.getLogger(__name__)
 # Articles parsed together by spaCy's nlp.pipe, and handed to a worker at once.
 BATCH_SIZE = 8
+# Longer article texts are parsed in parts of about this size.
+PARSE_PART_CHARS = 20_000
 # Batches handed to worker processes ahead of the store, per worker: keeps memory flat.
 IN_FLIGHT_PER_JOB = 2
 
@@ -125,16 +128,34 @@ def _parsable(document: Document | InputError, max_length: int) -> Document | In
 def _parse(nlp: Language, documents: list[Document]) -> dict[int, SpacyDoc | Exception]:
     """Parse documents together; when that fails, one by one, so that the failure is the article's own."""
     try:
-        return {id(d): parsed for d, parsed in zip(documents, nlp.pipe(d.text for d in documents), strict=True)}
+        short = [d for d in documents if len(d.text) <= PARSE_PART_CHARS]
+        parsed: dict[int, SpacyDoc | Exception] = dict(zip(map(id, short), nlp.pipe(d.text for d in short),
+                                                           strict=True))
+        return parsed | {id(d): _parse_one(nlp, d.text) for d in documents if id(d) not in parsed}
     except Exception:  # which article failed is unknown: parse each alone to find out
         log.debug("batch parse failed; parsing one by one", exc_info=True)
     out: dict[int, SpacyDoc | Exception] = {}
     for document in documents:
         try:
-            out[id(document)] = nlp(document.text)
+            out[id(document)] = _parse_one(nlp, document.text)
         except Exception as exc:
             out[id(document)] = exc
     return out
+
+
+def _parse_one(nlp: Language, text: str) -> SpacyDoc:
+    """A long text is parsed a part at a time, the parts cut after paragraph breaks (which end sentences anyway)
+    and joined back into one Doc over the same text: the parser's working memory grows with what it is given,
+    a few KB per character, so this bounds it."""
+    if len(text) <= PARSE_PART_CHARS:
+        return nlp(text)
+    parts: list[str] = []
+    for paragraph in re.split(r"(?<=\n\n)", text):
+        if parts and len(parts[-1]) + len(paragraph) <= PARSE_PART_CHARS:
+            parts[-1] += paragraph
+        else:
+            parts.append(paragraph)
+    return SpacyDoc.from_docs([nlp(part) for part in parts], ensure_whitespace=False)
 
 
 def batches(items: Iterator[T], size: int) -> Iterator[list[T]]:

@@ -19,7 +19,7 @@ from castline.document import Entity
 from castline.errors import InputError
 from castline.ingest import RawArticle, build_document, raw_articles
 from castline.kb.resolve import nodes
-from castline.pipeline import process
+from castline.pipeline import ingest, process
 from castline.settings import Settings
 
 from .conftest import ROOT
@@ -278,6 +278,17 @@ def test_the_same_file_by_relative_and_absolute_path_is_one_article(tmp_path, mo
     monkeypatch.chdir(tmp_path)
     [raw] = articles("a.txt", tmp_path / "a.txt", "./a.txt", tmp_path)
     assert raw.source == str((tmp_path / "a.txt").resolve())
+
+
+def test_a_copy_of_a_stored_file_is_not_a_second_article(tmp_path, sqlite_store, caplog):
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(_good(1))
+    (tmp_path / "other.txt").write_text(_good(2))
+    first = ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], sqlite_store, SETTINGS)
+    assert (first.ingested, first.unchanged) == (1, 1)
+    later = ingest([str(tmp_path / "c.txt"), str(tmp_path / "other.txt")], sqlite_store, SETTINGS)
+    assert (later.ingested, later.unchanged) == (1, 1)
+    assert f"c.txt: the same content as {(tmp_path / 'a.txt').resolve()}; not stored twice" in caplog.text
 
 
 @pytest.mark.parametrize("a, b", [("The Quayside Wire", "Quayside Wire"), ("The Ledger", "Ledger"),

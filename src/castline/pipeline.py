@@ -186,25 +186,39 @@ def ingest_articles(articles: Iterator[RawArticle | InputError], store: Store, s
     load(settings.spacy_model)  # fail early, and once, when the model is missing
     clock = report.timings
 
+    seen: dict[str, str] = {}  # content hash -> source, for the articles of this run
+
     def pending() -> Iterator[RawArticle]:
         while True:
             with clock.stage("read"):
                 item = next(articles, None)
                 if item is None:
                     return
-                unchanged = not isinstance(item, InputError) and \
-                    store.status(item.source, item.content_hash) == "unchanged"
+                status = None if isinstance(item, InputError) else store.status(item.source, item.content_hash)
+                twin = _twin(store, item, seen) if status == "new" else None
             if isinstance(item, InputError):
                 report.failed.append((item.source, item.reason))
                 _tick(on_progress, item.source)
-            elif unchanged:
+            elif status == "unchanged" or twin:
+                if twin:
+                    log.warning("%s: the same content as %s; not stored twice", item.source, twin)
                 report.unchanged += 1
                 _tick(on_progress, item.source)
             else:
+                seen.setdefault(item.content_hash, item.source)
                 yield item
 
     _extract_and_store(pending(), process, store, settings, jobs, on_progress, report)
     return report
+
+
+def _twin(store: Store, item: RawArticle, seen: dict[str, str]) -> str | None:
+    """The source already holding the very same content (a copy of a file under another name), if any."""
+    if item.content_hash in seen:
+        return seen[item.content_hash]
+    with store.sessions() as session:
+        return session.scalar(select(DocumentRow.source).where(DocumentRow.content_hash == item.content_hash,
+                                                               DocumentRow.source != item.source).limit(1))
 
 
 @dataclass

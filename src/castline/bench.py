@@ -8,6 +8,7 @@ latency in the web app.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import resource
 import statistics
@@ -30,11 +31,13 @@ ENTITY_PAGE_REQUESTS = 50
 
 
 def repeated(inputs: list[str], settings: Settings, repeat: int) -> Iterator[RawArticle | InputError]:
-    """The corpus `repeat` times over, each pass under new source names so every copy is a new article."""
+    """The corpus `repeat` times over, each pass under new source names and content hashes so that every copy is a
+    new article (ingest stores the very same content only once)."""
     for round_ in range(repeat):
         for item in raw_articles(inputs, settings):
             if isinstance(item, RawArticle) and round_:
-                item = replace(item, source=f"{item.source}#copy{round_}", content_hash="")
+                copy_hash = hashlib.sha256(f"{item.content_hash}#copy{round_}".encode()).hexdigest()
+                item = replace(item, source=f"{item.source}#copy{round_}", content_hash=copy_hash)
             yield item
 
 

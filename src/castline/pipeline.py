@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -12,9 +13,11 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
+from spacy.language import Language
+from spacy.tokens import Doc as SpacyDoc
 from sqlalchemy import select
 
-from .document import DocExtraction, Document
+from .document import NOT_ENGLISH, DocExtraction, Document
 from .errors import InputError
 from .extract import extract_parsed
 from .extract.nlp import load
@@ -27,6 +30,8 @@ from .timing import Timings
 log = logging.getLogger(__name__)
 # Articles parsed together by spaCy's nlp.pipe, and handed to a worker at once.
 BATCH_SIZE = 8
+# Longer article texts are parsed in parts of about this size.
+PARSE_PART_CHARS = 20_000
 # Batches handed to worker processes ahead of the store, per worker: keeps memory flat.
 IN_FLIGHT_PER_JOB = 2
 # How often a worker process checks that the castline that started it is still there.
@@ -71,7 +76,7 @@ def process(raws: list[RawArticle], model: str) -> list[Processed | InputError]:
         except InputError as exc:
             cleaned.append((raw.source, exc, timings))
         except Exception as exc:  # a parser's surprise on one page must not sink the batch
-            log.exception("cleaning failed for %s", raw.source)
+            log.debug("cleaning failed for %s", raw.source, exc_info=True)
             cleaned.append((raw.source, InputError(raw.source, f"cleaning failed ({exc.__class__.__name__}: {exc})"),
                             timings))
     return _extract_batch(cleaned, model)
@@ -86,29 +91,76 @@ def _extract_batch(cleaned: list[tuple[str, Document | InputError, Timings]], mo
                    ) -> list[Processed | InputError]:
     """Parse the English documents together, extract each, and date those whose date castline had to infer."""
     nlp = load(model)
+    cleaned = [(source, _parsable(document, nlp.max_length), timings) for source, document, timings in cleaned]
     english = [doc for _, doc, _ in cleaned if isinstance(doc, Document) and doc.is_english]
-    parsed = iter(nlp.pipe(doc.text for doc in english))
+    parse_clock = Timings()  # the batch is parsed at once: its time goes to the first article parsed
+    with parse_clock.stage("parse"):
+        parsed = _parse(nlp, english)
     out: list[Processed | InputError] = []
     for source, document, timings in cleaned:
         if isinstance(document, InputError):
             out.append(document)
             continue
         if not document.is_english:
-            log.warning("%s: %s", source, document.warnings[-1])
+            log.warning("%s: %s", source, next(w for w in document.warnings if w.startswith(NOT_ENGLISH)))
             out.append((document, DocExtraction(), timings))
             continue
+        timings.merge(parse_clock)
+        parse_clock = Timings()
         try:
-            with timings.stage("parse"):
-                spacy_doc = next(parsed)
+            spacy_doc = parsed[id(document)]
+            if isinstance(spacy_doc, Exception):
+                raise spacy_doc
             extraction = extract_parsed(document, spacy_doc, timings)
         except Exception as exc:  # one article's surprise must not sink the batch
-            log.exception("extraction failed for %s", source)
+            log.debug("extraction failed for %s", source, exc_info=True)
             out.append(InputError(source, f"extraction failed ({exc.__class__.__name__}: {exc})"))
             continue
         if extraction.published:
             document.published, document.published_inferred = extraction.published, True
         out.append((document, extraction, timings))
     return out
+
+
+def _parsable(document: Document | InputError, max_length: int) -> Document | InputError:
+    """A document longer than the parser takes is refused on its own, before it reaches the batch's parse."""
+    if isinstance(document, Document) and document.is_english and len(document.text) > max_length:
+        return InputError(document.source, f"the article is too long to parse ({len(document.text):,} characters; "
+                                           f"the limit is {max_length:,})")
+    return document
+
+
+def _parse(nlp: Language, documents: list[Document]) -> dict[int, SpacyDoc | Exception]:
+    """Parse documents together; when that fails, one by one, so that the failure is the article's own."""
+    try:
+        short = [d for d in documents if len(d.text) <= PARSE_PART_CHARS]
+        parsed: dict[int, SpacyDoc | Exception] = dict(zip(map(id, short), nlp.pipe(d.text for d in short),
+                                                           strict=True))
+        return parsed | {id(d): _parse_one(nlp, d.text) for d in documents if id(d) not in parsed}
+    except Exception:  # which article failed is unknown: parse each alone to find out
+        log.debug("batch parse failed; parsing one by one", exc_info=True)
+    out: dict[int, SpacyDoc | Exception] = {}
+    for document in documents:
+        try:
+            out[id(document)] = _parse_one(nlp, document.text)
+        except Exception as exc:
+            out[id(document)] = exc
+    return out
+
+
+def _parse_one(nlp: Language, text: str) -> SpacyDoc:
+    """A long text is parsed a part at a time, the parts cut after paragraph breaks (which end sentences anyway)
+    and joined back into one Doc over the same text: the parser's working memory grows with what it is given,
+    a few KB per character, so this bounds it."""
+    if len(text) <= PARSE_PART_CHARS:
+        return nlp(text)
+    parts: list[str] = []
+    for paragraph in re.split(r"(?<=\n\n)", text):
+        if parts and len(parts[-1]) + len(paragraph) <= PARSE_PART_CHARS:
+            parts[-1] += paragraph
+        else:
+            parts.append(paragraph)
+    return SpacyDoc.from_docs([nlp(part) for part in parts], ensure_whitespace=False)
 
 
 def batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
@@ -150,25 +202,39 @@ def ingest_articles(articles: Iterator[RawArticle | InputError], store: Store, s
     load(settings.spacy_model)  # fail early, and once, when the model is missing
     clock = report.timings
 
+    seen: dict[str, str] = {}  # content hash -> source, for the articles of this run
+
     def pending() -> Iterator[RawArticle]:
         while True:
             with clock.stage("read"):
                 item = next(articles, None)
                 if item is None:
                     return
-                unchanged = not isinstance(item, InputError) and \
-                    store.status(item.source, item.content_hash) == "unchanged"
+                status = None if isinstance(item, InputError) else store.status(item.source, item.content_hash)
+                twin = _twin(store, item, seen) if status == "new" else None
             if isinstance(item, InputError):
                 report.failed.append((item.source, item.reason))
                 _tick(on_progress, item.source)
-            elif unchanged:
+            elif status == "unchanged" or twin:
+                if twin:
+                    log.warning("%s: the same content as %s; not stored twice", item.source, twin)
                 report.unchanged += 1
                 _tick(on_progress, item.source)
             else:
+                seen.setdefault(item.content_hash, item.source)
                 yield item
 
     _extract_and_store(pending(), process, store, settings, jobs, on_progress, report)
     return report
+
+
+def _twin(store: Store, item: RawArticle, seen: dict[str, str]) -> str | None:
+    """The source already holding the very same content (a copy of a file under another name), if any."""
+    if item.content_hash in seen:
+        return seen[item.content_hash]
+    with store.sessions() as session:
+        return session.scalar(select(DocumentRow.source).where(DocumentRow.content_hash == item.content_hash,
+                                                               DocumentRow.source != item.source).limit(1))
 
 
 @dataclass
@@ -232,7 +298,7 @@ def _extract_and_store(items: Iterator[T], work: Callable[[list[T], str], list[P
             try:
                 outcome = store.save(document, extraction, clock)
             except Exception as exc:  # the article is rolled back; the batch goes on
-                log.exception("storing %s failed", item.source)
+                log.debug("storing %s failed", item.source, exc_info=True)
                 report.failed.append((item.source, f"not stored ({exc.__class__.__name__}: {exc})"))
             else:
                 setattr(report, outcome, getattr(report, outcome) + 1)

@@ -17,6 +17,9 @@ class Settings:
     # Larger inputs are refused: a news article is a few hundred KB of HTML at most.
     max_bytes: int = field(default_factory=lambda: int(_env("MAX_BYTES", str(5 * 1024 * 1024))))
     fetch_timeout: float = field(default_factory=lambda: float(_env("FETCH_TIMEOUT", "15")))
+    # Wall-clock seconds one URL may take, every redirect and the whole body included: a server that trickles
+    # bytes slower than the timeout but never stops is cut off here.
+    fetch_deadline: float = field(default_factory=lambda: float(_env("FETCH_DEADLINE", "30")))
     max_redirects: int = 5
     allow_private: bool = False
     user_agent: str = "castline/0.1 (+https://example.invalid/castline)"

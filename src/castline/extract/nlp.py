@@ -13,6 +13,10 @@ from spacy.util import compile_suffix_regex
 from ..errors import CastlineError
 from ..lexicon import TITLE_ABBREVIATIONS
 
+# Longest article text parsed (a news article is a few thousand characters; 200,000 is a short book): extraction's
+# time and memory grow faster than the text, so a longer one is refused on its own rather than stall its batch.
+MAX_ARTICLE_CHARS = 200_000
+
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
@@ -41,4 +45,5 @@ def load(model: str) -> Language:
     nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"‘[sS]$"]).search
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.max_length = min(nlp.max_length, MAX_ARTICLE_CHARS)
     return nlp

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 from ..document import NOT_ENGLISH, Document
@@ -13,6 +14,7 @@ from .sources import META_KEYS, RawArticle
 
 # Fewer words than this is no article (an empty page, a stray fragment of markup).
 MIN_WORDS = 5
+log = logging.getLogger(__name__)
 HEADER_LINE = re.compile(r"^\s*([A-Za-z]+)\s*:\s*(.*?)\s*$")
 
 
@@ -55,6 +57,10 @@ def build_document(raw: RawArticle) -> Document:
         text, title, removed = cleaned.text, cleaned.title, cleaned.removed
     if len(re.findall(r"[^\W\d_]{2,}", text)) < MIN_WORDS:
         raise InputError(raw.source, "no article text left after cleaning")
+    published = parse_published(meta.get("published"))
+    if published is None and (meta.get("published") or "").strip():
+        warnings.append(f"the publication date {meta['published'].strip()[:40]!r} is not a date; left unknown")
+        log.warning("%s: %s", raw.source, warnings[-1])
     share = english_share(text)
     if share is not None and share < MIN_ENGLISH_SHARE:
         warnings.append(f"{NOT_ENGLISH}: English function words are {share:.0%} of the text; "
@@ -62,5 +68,5 @@ def build_document(raw: RawArticle) -> Document:
     url = meta.get("url") or None
     outlet = meta.get("outlet") or outlet_from_url(url) or None
     return Document(source=raw.source, text=text, content_hash=raw.content_hash, title=title, url=url,
-                    outlet=outlet, author=meta.get("author") or None,
-                    published=parse_published(meta.get("published")), removed=removed, warnings=warnings)
+                    outlet=outlet, author=meta.get("author") or None, published=published, removed=removed,
+                    warnings=warnings)

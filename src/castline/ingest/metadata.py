@@ -35,7 +35,7 @@ def parse_published(value: str | None) -> str | None:
     value = value.strip()
     match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ].*)?", value)
     if match:
-        return "-".join(part for part in match.groups() if part)
+        return _numeric_date(*match.groups())
     try:
         with warnings.catch_warnings():  # "EST", "PDT": a time zone dateutil does not know changes no date
             warnings.simplefilter("ignore")
@@ -50,6 +50,19 @@ def parse_published(value: str | None) -> str | None:
     if first.day != second.day:
         return f"{first.year:04d}-{first.month:02d}"
     return first.date().isoformat()
+
+
+def _numeric_date(year: str, month: str | None, day: str | None) -> str | None:
+    """A numeric date at the precision it is known: a trailing '00' means unknown ('2023-00-00' is 2023); a date
+    that cannot be (month 13, February 30, year 0) is None."""
+    parts = [int(p) for p in (year, month, day) if p is not None]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    try:
+        date(*parts, *[1] * (3 - len(parts)))
+    except ValueError:
+        return None
+    return "-".join(f"{p:0{4 if i == 0 else 2}d}" for i, p in enumerate(parts))
 
 
 def outlet_from_url(url: str | None) -> str | None:

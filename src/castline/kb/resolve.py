@@ -14,6 +14,7 @@ surname never links to a full name across articles.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -40,7 +41,7 @@ def nodes(entity: Entity, context: str = "") -> tuple[str, set[str]]:
     """
     family = FAMILIES.get(entity.type, "things")
     key = name_key(entity.name)
-    if len(entity.name.split()) > 1:
+    if _words(entity.name) > 1:
         own = f"{_coarse(family)}:{key}"
     else:
         own = f"{family}:{key}" + (f"@{context}" if family == "people" else "")
@@ -49,11 +50,16 @@ def nodes(entity: Entity, context: str = "") -> tuple[str, set[str]]:
         alias_key = name_key(alias)
         if not alias_key or not is_proper_name(alias):
             continue
-        if len(alias.split()) > 1:
+        if _words(alias) > 1:
             linked.add(f"{_coarse(family)}:{alias_key}")
         elif family == "titles" and alias.isupper() and len(alias) >= 2:
             linked.add(f"titles:{alias_key}")  # an acronym the article spells out: "HCF"
     return own, linked - {own}
+
+
+def _words(name: str) -> int:
+    """Words of a name as its key counts them: a leading 'the' is no word ("The Wrap" is "Wrap")."""
+    return len(re.sub(r"^the\s+", "", name.strip(), flags=re.I).split())
 
 
 def components(edges: Iterable[tuple[str, str]], members: Iterable[str]) -> list[set[str]]:

@@ -130,3 +130,11 @@ def test_a_cue_the_fitted_model_never_saw_keeps_its_prior(tmp_path):
     model = load_model.__wrapped__(path)
     assert model.weights["cue/work/kinds-before"] == prior_weights()["cue/work/kinds-before"]
     assert model.weights["bias"] == {"name": 0.5}
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Mara Quinn told the story during an appearance on Late Night with Jo Lee on Tuesday.", "Late Night with Jo Lee"),
+    ("During an appearance on Live With Kelly and Dev, Mara Quinn revealed why she quit.", "Live With Kelly and Dev"),
+])
+def test_a_talk_show_named_after_its_host_is_one_title(nlp, text, title):
+    assert title in run(nlp, text).types()

@@ -39,6 +39,9 @@ QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"))
 # Lower-case words that may sit inside a title ("House of the Harbor") or a name ("Anna van Doorn").
 GLUE = {"of", "the", "and", "&", "in", "on", "with", "to", "for", "at", "a", "an", "de", "van", "von", "da",
         "del", "la", "le", "du", "di", "der", "den", "vs", "vs.", "+"}
+# Last words of talk-show titles that go on with their hosts' names ("Real Time with …", "Live with …").
+PROGRAMME_WORDS = frozenset({"night", "live", "show", "tonight", "today", "time", "week", "morning", "mornings",
+                             "evening", "weekly", "daily", "hour", "nightly"})
 POSSESSIVE = POSSESSIVE_MARKS | {"'", "’"}
 NICKNAME_MARKS = {'"', "“", "”", "'", "‘", "’"}
 # Model labels that never span a title.
@@ -217,6 +220,11 @@ def _joins(doc: Doc, start: int, glue: int, glued: bool) -> bool:
         return False
     if _spans_glue(doc, glue) or word in ("&", "+", "of", "de", "van", "von", "da", "del", "du", "di", "der"):
         return True
+    if word == "with" and doc[glue - 1].lower_ in PROGRAMME_WORDS:
+        return True  # "Late Night with Mara Quinn": a talk show named after its host
+    if word == "and" and any(t.lower_ == "with" for t in doc[start:glue]) and \
+            doc[start:glue][-1].lower_ not in PROGRAMME_WORDS:
+        return True  # "Live with Jo and Dev"
     return glued and word in ("the", "a") and doc[glue - 1].lower_ in GLUE
 
 

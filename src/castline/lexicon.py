@@ -424,6 +424,10 @@ PHOTO_CREDIT_WORDS = frozenset({
     "splash news", "rex", "instagram", "twitter", "youtube", "tiktok",
 })
 
+# Last words of the company names that credit a photo on a line of their own ("Blue Harbor Studios").
+CREDIT_NAME_SUFFIXES = frozenset({"studios", "pictures", "entertainment", "television", "productions", "films",
+                                  "network", "photography", "images", "archive", "archives", "collection"})
+
 # Verbs that put a show, season or episode on screen, by lemma with their inflected forms. A present-tense
 # form with a date schedules it ("premieres on October 7"); "hit screens" is the phrase form.
 AIRING_VERBS: dict[str, tuple[str, ...]] = {

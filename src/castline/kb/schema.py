@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 class Base(DeclarativeBase):
@@ -31,6 +31,8 @@ class DocumentRow(Base):
     published_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
     text: Mapped[str] = mapped_column(Text)
     removed: Mapped[list] = mapped_column(JSON, default=list)
+    # the id of the cleaning rule that removed each line of `removed` (clean.py), for the user to see why
+    removed_rules: Mapped[list | None] = mapped_column(JSON, nullable=True)
     warnings: Mapped[list] = mapped_column(JSON, default=list)
     # how the publication date was decided ("clues") and every date expression ("spans": start, end, value)
     dates: Mapped[dict | None] = mapped_column(JSON, nullable=True)

@@ -20,14 +20,19 @@ import re
 from dataclasses import dataclass, field
 
 from ..lexicon import (
+    AIRING_FORMS,
     BOILERPLATE_LINES,
     BOILERPLATE_PREFIXES,
+    CAREER_LEMMAS,
     CREDIT_NAME_SUFFIXES,
+    JOIN_LEAVE_WORDS,
     NETWORKS,
     ORGANIZATIONS,
     OUTLETS,
     PHOTO_CREDIT_WORDS,
+    REPORTING_VERBS,
     SOCIAL_NETWORKS,
+    STORY_LEMMAS,
 )
 from .metadata import dateline
 
@@ -62,7 +67,8 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _PLATFORM = r"(?:Instagram|Facebook|Twitter|X|TikTok|YouTube|Threads|Bluesky|Snapchat)"
 # What joins a credit word to the credited name, which is capitalised: "Photo: Jo Lee", "Image via CBS".
 _CREDIT_JOIN = r"(?:\s*:\s*|\s+(?:by|via|courtesy(?:\s+of)?)\s*:?\s*)[A-Z@]"
-_CREDIT_HEAD = r"(?:[Pp]hoto(?:graph)?|PHOTO|[Ii]mage|IMAGE|[Pp]icture|[Vv]ideo|GIF|[Ss]creenshot|[Ss]till|[Ff]ootage)s?"
+_CREDIT_HEAD = (r"(?:[Pp]hoto(?:graph)?|PHOTO|[Ii]mage|IMAGE|[Pp]icture|[Vv]ideo|GIF|[Ss]creenshot|[Ss]till|"
+                r"[Ff]ootage)s?")
 
 
 @dataclass(frozen=True)
@@ -78,25 +84,28 @@ def _rule(rule_id: str, kind: str, pattern: str, flags: int = 0) -> LineRule:
     return LineRule(rule_id, kind, re.compile(pattern, flags))
 
 
-# Line shapes that are chrome wherever they stand. Each matches a whole line; tails are bounded and no run of
-# characters can be split two ways, so matching is linear in the line's length.
+# Line shapes that are chrome wherever they stand, each matched against a whole line. Every repetition that can
+# meet another is bounded, and lines over MAX_CHROME_CHARS never reach them, so a line costs bounded work.
 CHROME_RULES: tuple[LineRule, ...] = (
     # "Image via CBS", "Photo : Studio", "Photos by Jane Doe/Getty" (no sentence ends in a credit).
     _rule("credit-label", "caption", _CREDIT_HEAD + r"(?:\s+(?:credit|source))?" + _CREDIT_JOIN + r"[^.!?()]{0,60}"),
     # "Courtesy of Netflix", "(Courtesy Jane Doe)".
-    _rule("credit-courtesy", "caption", r"\(?\s*(?:courtesy|credit)(?:\s+of)?\s*:?\s+[^\s.!?][^.!?]{0,60}\)?", re.I),
+    _rule("credit-courtesy", "caption", r"\(?\s*courtesy(?:\s+of)?\s*:?\s+[^\s.!?][^.!?]{0,60}\)?", re.I),
     # A caption that ends in its credit: "Jane Doe in The Show. (Photo: NBC)", "… | Photo by Jo Lee/Netflix".
     _rule("credit-tail", "caption", r".{0,400}?(?:[.|•;–—]\s*|\(\s*|\s-\s)" + _CREDIT_HEAD + r"(?:\s+credit)?"
           + _CREDIT_JOIN + r"[^.!?()]{0,60}\)?"),
+    # "Instagram/@janedoe", "@janedoe / Instagram": a photo taken from a social account.
+    _rule("credit-social", "caption", r"\(?\s*(?:" + _PLATFORM + r"\s*[/|:]\s*@[\w.]{1,40}|@[\w.]{1,40}\s*[/|]\s*"
+          + _PLATFORM + r")\s*\)?", re.I),
     # "Pictured: …", "(L-R) Jane Doe, John Roe …": caption openers.
     _rule("caption-label", "caption", r"(?:pictured\s*:|\(\s*(?:l|left)\s*(?:-|to)\s*(?:r|right)\s*\)|"
           r"(?:l|left)\s*(?:-|to)\s*(?:r|right)\s*:).{1,400}", re.I),
     # "View this post on Instagram", "Watch on YouTube", "See more posts on TikTok".
-    _rule("embed-view-on", "embed", r"(?:view|see|watch|open)(?:\s+(?:this|more|the|full|all))?(?:\s+(?:post|posts|photo|"
-          r"photos|video|videos|reel|profile|tweet|thread))?\s+(?:on|in)\s+" + _PLATFORM + r"\.?", re.I),
+    _rule("embed-view-on", "embed", r"(?:view|see|watch|open)(?:\s+(?:this|more|the|full|all))?(?:\s+(?:post|posts|"
+          r"photo|photos|video|videos|reel|profile|tweet|thread))?\s+(?:on|in)\s+" + _PLATFORM + r"\.?", re.I),
     # "A post shared by Jane Doe (@janedoe) on Mar 3, 2023 at 10:02am PST".
-    _rule("embed-shared-by", "embed", r"an?\s+(?:post|photo|video|reel)\s+shared\s+by\s+(?:[^()@]{0,80}\(?@[\w.]{1,40}\)?"
-          r"(?:\s+on\s+.{3,60})?|[^.!?]{1,80}\s+on\s+" + _MONTH + r"\s+\d{1,2},?\s+\d{4}.{0,30})", re.I),
+    _rule("embed-shared-by", "embed", r"an?\s+(?:post|photo|video|reel)\s+shared\s+by\s+(?:[^()@]{0,80}\(?@[\w.]{1,40}"
+          r"\)?(?:\s+on\s+.{3,60})?|[^.!?]{1,80}\s+on\s+" + _MONTH + r"\s+\d{1,2},?\s+\d{4}.{0,30})", re.I),
     # A tweet embed's sign-off: "… — Jane Doe (@janedoe) March 3, 2023".
     _rule("embed-tweet", "embed", r".{0,500}?[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s*(?:" + _MONTH
           + r"\s+\d{1,2},\s+\d{4})?"),
@@ -106,9 +115,11 @@ CHROME_RULES: tuple[LineRule, ...] = (
     # "[via: Outlet]", "(Source: Outlet)", "h/t Outlet".
     _rule("source-via", "promo", r"[\[(]\s*(?:via|source|h/t|hat tip|from)\s*:?\s*[^\[\]()]{1,80}[\])]|"
           r"(?:via|h/t|hat tip)\s*:?\s+(?-i:[A-Z@])[^.!?]{0,60}", re.I),
+    # "From Some Outlet": a syndicated story's source, a name alone after "From".
+    _rule("source-from", "promo", r"From\s+(?:the\s+)?[A-Z0-9][\w.!&+'’-]*(?:\s+(?:[A-Z0-9&][\w.!&+'’-]*|of)){0,4}"),
     # "Read more TV stories", "See all our coverage here.", "Get the latest news".
-    _rule("read-more", "promo", r"(?:read|see|find|get|discover|check out|browse|explore)\s+(?:more|all|the latest|our|"
-          r"other|every)\b[^.!?]{0,80}\b(?:stories|news|coverage|articles|reviews|interviews|features|updates|"
+    _rule("read-more", "promo", r"(?:read|see|find|get|discover|check out|browse|explore)\s+(?:more|all|the latest|"
+          r"our|other|every)\b[^.!?]{0,80}\b(?:stories|news|coverage|articles|reviews|interviews|features|updates|"
           r"recaps|here|podcasts?|videos)\b[^.!?]{0,60}[.!]?", re.I),
     # "RELATED: …", "Related Articles", "[Related: …]".
     _rule("related", "promo", r"\[?\s*related(?:\s+(?:stories|story|articles?|links?|videos?|content|coverage|reading|"
@@ -118,15 +129,16 @@ CHROME_RULES: tuple[LineRule, ...] = (
     # "Watch the full episode on NBC", "Watch the trailer for The Show on Netflix."
     _rule("watch-on", "promo", r"(?:WATCH|Watch)\s+[^.!?]{1,100}?\s+(?:on|via|at)\s+[A-Z][^.!?]{0,60}[.!]?"),
     # "3 min read", "Reading time: 4 minutes".
-    _rule("read-time", "promo", r"\d{1,3}\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|watch|listen)(?:ing)?(?:\s+time)?|"
-          r"(?:estimated\s+)?reading\s+time\s*:?\s*\d{1,3}\s*(?:min|mins|minutes?)\.?", re.I),
+    _rule("read-time", "promo", r"\d{1,3}\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|watch|listen)(?:ing)?"
+          r"(?:\s+time)?|(?:estimated\s+)?reading\s+time\s*:?\s*\d{1,3}\s*(?:min|mins|minutes?)\.?", re.I),
     # "Create a free profile to get unlimited access …", "Create an account".
     _rule("signup-profile", "signup", r"(?:create|make|set up|build)\s+(?:a|an|your)\s+(?:free\s+)?(?:\w+\s+)?"
           r"(?:profile|account)\b.{0,300}", re.I),
     # "Sign Up For Free to View", "Register for free to continue reading", "Already have an account? Log in".
-    _rule("signup-wall", "signup", r"(?:sign\s*up|register|subscribe|log\s*in|sign\s*in|join)\s+(?:for\s+free|now|today|"
-          r"free)\b.{0,200}|(?:already\s+have\s+an\s+account|not\s+a\s+(?:member|subscriber)|already\s+a\s+"
-          r"(?:member|subscriber))\??.{0,80}|unlock\s+(?:this|unlimited|full|all|exclusive)\b.{0,200}", re.I),
+    _rule("signup-wall", "signup", r"(?:sign\s*up|register|subscribe|log\s*in|sign\s*in|join)(?:\s+(?:for\s+free|now|"
+          r"today|free|here))?(?:\s+to\s+(?:continue|view|read|keep|watch|unlock|access|see|comment|save)\b.{0,200})?|"
+          r"(?:already\s+have\s+an\s+account|not\s+a\s+(?:member|subscriber)|already\s+a\s+(?:member|subscriber))\??"
+          r".{0,80}|unlock\s+(?:this|unlimited|full|all|exclusive)\b.{0,200}", re.I),
     # "TV Insider Exclusive", "EXCLUSIVE", "Soaps.com Exclusive": a label, not a sentence.
     _rule("exclusive-label", "signup", r"(?:[A-Z0-9][\w.!&+'’-]*\s+){0,3}(?:Exclusive|EXCLUSIVE)!?"),
 )
@@ -141,8 +153,8 @@ _KNOWN_NAMES = frozenset(
     ) for n in names)
 # A company-name line: up to five capitalised words ("Marvel Studios", "Blue Harbor Pictures").
 COMPANY_LINE = re.compile(r"(?:The\s+)?[A-Z0-9][\w.!&+'’-]*(?:\s+(?:[A-Z0-9&][\w.!&+'’-]*|of|and)){0,4}")
-# Names in a caption: "Jane Doe", "Jane Doe, John Roe and Pat Lee" (two to four capitalised words each).
-_CAPTION_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
+# Names in a caption: "Jane Doe", "Jane Doe, John Roe and Pat Lee" (two or three capitalised words each).
+_CAPTION_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}"
 CAPTION_IN_SHOW = re.compile(_CAPTION_NAME + r"(?:\s*(?:,|and|&)\s*" + _CAPTION_NAME + r"){0,8}"
                              r"(?:\s+as\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s+in\s+(?P<show>.{1,120})")
 # Words a caption's show may hold besides capitalised ones: "Season 2", "(2023)", "Part One".
@@ -262,10 +274,25 @@ def is_caption_in_show(line: str) -> bool:
     match = CAPTION_IN_SHOW.fullmatch(line.strip())
     if not match:
         return False
+    names = line[:match.start("show")].split()
+    if any(_is_verb_form(word) for word in names):
+        return False  # a Title Case headline ("Mara Quinn Returns in Harbor City Fire"), not a caption
     words = [w.strip("‘’'\"“”()[],") for w in match.group("show").split()]
     words = [w for w in words if w]
     return bool(words) and words[0][0].isupper() and all(
         w[0].isupper() or w[0].isdigit() or w.lower() in CAPTION_SHOW_WORDS for w in words)
+
+
+_VERB_LEMMAS = REPORTING_VERBS | CAREER_LEMMAS | STORY_LEMMAS
+
+
+def _is_verb_form(word: str) -> bool:
+    """An inflected verb of the news ("Returns", "Joins", "Says", "Stars"); bare lemmas are left alone, being
+    surnames as often ("Hunt", "Chase")."""
+    word = word.lower().strip(",")
+    if word in JOIN_LEAVE_WORDS or word in AIRING_FORMS:
+        return True
+    return any(word.endswith(suffix) and word.removesuffix(suffix) in _VERB_LEMMAS for suffix in ("s", "es", "ed", "d"))
 
 
 def is_photo_credit(line: str) -> bool:

@@ -72,4 +72,5 @@ def build_document(raw: RawArticle) -> Document:
     url = meta.get("url") or None
     return Document(source=raw.source, text=text, content_hash=raw.content_hash, title=title, url=url,
                     outlet=outlet_of(meta), author=meta.get("author") or None,
-                    published=parse_published(meta.get("published")), removed=removed, removed_rules=removed_rules, warnings=warnings)
+                    published=parse_published(meta.get("published")), removed=removed, removed_rules=removed_rules,
+                    warnings=warnings)

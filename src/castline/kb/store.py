@@ -163,7 +163,8 @@ class Store:
             row = DocumentRow(source=doc.source, url=doc.url, title=doc.title, outlet=doc.outlet,
                               author=doc.author, published=doc.published,
                               published_inferred=doc.published_inferred, text=doc.text,
-                              removed=doc.removed, removed_rules=doc.removed_rules, warnings=doc.warnings, content_hash=doc.content_hash,
+                              removed=doc.removed, removed_rules=doc.removed_rules, warnings=doc.warnings,
+                              content_hash=doc.content_hash,
                               dates={"clues": extraction.dates.clues, "pinned": extraction.dates.pinned,
                                      "spans": [list(span) for span in extraction.dates.spans]},
                               pipeline_version=PIPELINE_VERSION, ingested_at=datetime.now(UTC))

@@ -177,6 +177,7 @@ RULE_CASES = {
                         "A post shared by the actress on Friday drew thousands of comments."),
     "embed-tweet": ("The finale was perfect — Pat Lee (@patlee) May 2, 2024",
                     "The finale — which aired on CBS — drew nine million viewers."),
+    "embed-counter": ("12,408 likes", "The post drew 12,408 likes in a day."),
     "embed-link": ("https://www.example.com/harbor-city-fire", "She wrote about it at www.example.com last week."),
     "source-via": ("(Source: Ledger Weekly)", "Via a statement, the network confirmed the news."),
     "source-from": ("From Ledger Weekly", "From the pilot on, the show was a hit."),

@@ -406,6 +406,7 @@ BOILERPLATE_LINES = frozenset({
     "sponsored", "sponsored content", "newsletter", "sign up for our newsletter",
     "follow us", "watch now", "play video", "click here", "accept cookies", "sign up now",
     "already a subscriber?", "not a subscriber?", "forgot password?", "or", "loading",
+    "add a comment", "view all comments", "load more comments",
 })
 
 # Line openers that introduce links or chrome rather than article text.

@@ -109,6 +109,8 @@ CHROME_RULES: tuple[LineRule, ...] = (
     # A tweet embed's sign-off: "… — Jane Doe (@janedoe) March 3, 2023".
     _rule("embed-tweet", "embed", r".{0,500}?[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s*(?:" + _MONTH
           + r"\s+\d{1,2},\s+\d{4})?"),
+    # An embedded post's counters: "12,408 likes", "3.1K views".
+    _rule("embed-counter", "embed", r"[\d,.]{1,12}\s*[KkMm]?\s+(?:likes|views|comments|retweets|reposts|replies)"),
     # Embedded media links ("… pic.twitter.com/abc123") and a bare link on a line of its own.
     _rule("embed-link", "embed", r"(?:.{0,500}?\s)?(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)(?:\s.{0,100})?|"
           r"(?:https?://|www\.)\S{1,300}"),

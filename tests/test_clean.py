@@ -225,7 +225,7 @@ def test_a_labelled_headline_at_the_top_is_the_title():
     assert cleaned.removed == []
 
 
-@pytest.mark.parametrize("fill", [" ", ".", "-", "A ", "/ "])
+@pytest.mark.parametrize("fill", [" ", ".", "-", "A ", "/ ", "- "])
 def test_long_lines_are_cleaned_and_parsed_in_linear_time(fill):
     """A 200,000-character line of one shape once took minutes (backtracking patterns); a correctness guard with a
     generous bound, not a speed test."""

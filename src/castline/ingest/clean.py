@@ -29,6 +29,7 @@ from ..lexicon import (
     NETWORKS,
     ORGANIZATIONS,
     OUTLETS,
+    PHOTO_AGENCIES,
     PHOTO_CREDIT_WORDS,
     REPORTING_VERBS,
     SOCIAL_NETWORKS,
@@ -97,6 +98,8 @@ CHROME_RULES: tuple[LineRule, ...] = (
     # "Instagram/@janedoe", "@janedoe / Instagram": a photo taken from a social account.
     _rule("credit-social", "caption", r"\(?\s*(?:" + _PLATFORM + r"\s*[/|:]\s*@[\w.]{1,40}|@[\w.]{1,40}\s*[/|]\s*"
           + _PLATFORM + r")\s*\)?", re.I),
+    # "Photo 3 of 12", "1/20": a gallery's counter.
+    _rule("gallery-counter", "caption", r"(?:(?:photo|image|slide|picture)s?\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}", re.I),
     # "Pictured: …", "(L-R) Jane Doe, John Roe …": caption openers.
     _rule("caption-label", "caption", r"(?:pictured\s*:|\(\s*(?:l|left)\s*(?:-|to)\s*(?:r|right)\s*\)|"
           r"(?:l|left)\s*(?:-|to)\s*(?:r|right)\s*:).{1,400}", re.I),
@@ -119,6 +122,9 @@ CHROME_RULES: tuple[LineRule, ...] = (
           r"(?:via|h/t|hat tip)\s*:?\s+(?-i:[A-Z@])[^.!?]{0,60}", re.I),
     # "From Some Outlet": a syndicated story's source, a name alone after "From".
     _rule("source-from", "promo", r"From\s+(?:the\s+)?[A-Z0-9][\w.!&+'’-]*(?:\s+(?:[A-Z0-9&][\w.!&+'’-]*|of)){0,4}"),
+    # "Follow Ledger Weekly on Instagram, Facebook and YouTube.": a promo for the outlet's accounts.
+    _rule("follow-on", "promo", r"(?:follow|like)\s+[^.!?]{1,60}?\s+on\s+" + _PLATFORM
+          + r"(?:(?:,|\s+and|\s+or)\s+" + _PLATFORM + r"){0,6}[.!]?", re.I),
     # "Read more TV stories", "See all our coverage here.", "Get the latest news".
     _rule("read-more", "promo", r"(?:read|see|find|get|discover|check out|browse|explore)\s+(?:more|all|the latest|"
           r"our|other|every)\b[^.!?]{0,80}\b(?:stories|news|coverage|articles|reviews|interviews|features|updates|"
@@ -308,6 +314,8 @@ def is_photo_credit(line: str) -> bool:
         return False
     if _slash_credit(stripped) and "//" not in stripped:
         return True
+    if any(agency in stripped.lower() for agency in PHOTO_AGENCIES):
+        return True  # "Jo Lee/NBCU Photo Bank via Getty Images", "Jo Lee/Getty Images for Netflix"
     tail = re.split(r"[.|,:;(]\s*|\s[-–—]\s", stripped)[-1].strip(" )").lower()
     tail = re.sub(r"^(photo|image|credit|photograph)s?( by)?\s+", "", tail)
     return tail in PHOTO_CREDIT_WORDS and tail != phrase_key(stripped)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 import castline.pipeline as pipeline
 from castline.document import DocExtraction
@@ -141,3 +141,34 @@ def test_a_stored_article_is_given_the_date_it_came_with(published, inferred, da
                       published_inferred=inferred, dates=dates, removed=[], warnings=[])
     document = stored_document(row)
     assert (document.published, document.published_inferred) == (given, False)
+
+
+SCRAPED = ("URL: https://www.tvline.com/harbor-city-fire-quinn-exit\n\n"
+           "Mara Quinn Leaves Harbor City Fire After Seven Seasons\n\n"
+           "Mara Quinn is leaving Harbor City Fire after seven seasons, the CBS drama's producers said on Monday.\n\n"
+           "Dana Whitfield and Oren Castellano in Harbor City Fire\n"
+           "(Theo Marchetti/CBS)\n\n"
+           "\"It was the best job of my life,\" Quinn said. She shared the news on Instagram.\n\n"
+           "View this post on Instagram\n"
+           "A post shared by Lucia Fernwood (@luciafernwood) on Mar 3, 2024 at 10:02am PST\n\n"
+           "So long, Captain Vance. pic.twitter.com/abc123XYZ\n"
+           "— Bram Okafor (@bramokafor) March 4, 2024\n\n"
+           "TVLine\n")
+
+
+def test_names_only_in_removed_lines_make_no_entities(tmp_path):
+    (tmp_path / "exit.txt").write_text(SCRAPED)
+    store = Store(str(tmp_path / "kb.db"))
+    assert not ingest([str(tmp_path / "exit.txt")], store, SETTINGS).failed
+    kb = export_kb(store)
+    [document] = kb["documents"]
+    names = {e["name"] for e in kb["entities"]}
+    assert "Mara Quinn" in names and "Instagram" in names  # an article sentence that names Instagram stays
+    for gone in ("Dana Whitfield", "Oren Castellano", "Theo Marchetti", "Lucia Fernwood", "Bram Okafor",
+                 "Captain Vance"):
+        assert gone in "\n".join(document["removed"]) and not any(gone in name for name in names)
+    with store.sessions() as session:
+        row = session.scalars(select(DocumentRow)).one()
+        assert row.removed_rules == ["caption-in-show", "credit-agency", "embed-view-on", "embed-shared-by",
+                                     "embed-link", "embed-tweet", "own-outlet"]
+    store.close()

@@ -301,3 +301,20 @@ def test_a_roundup_s_the_show_is_the_show_its_paragraph_named(nlp):
     facts = run(nlp, text).facts()
     assert ("Dev Roy", "cast_member_of", "Dry Creek") in facts
     assert ("Dev Roy", "cast_member_of", "Harbor Lights") not in facts
+
+
+MAIN_SHOW = ("Harbor City Fire is back for season 8, and Mara Quinn is back with it.\n\n"
+             "Quinn is also busy with another show. “I love it,” she said while promoting her new series, "
+             "Lantern Bay, in which she plays a lighthouse keeper.\n\n")
+
+
+@pytest.mark.parametrize("paragraph, show", [
+    # a casting roundup: the show is named, the next paragraph gives its characters
+    ("Tomas Reyes and Dev Kapoor will be returning as Eli Brandt and Sam Ruiz, respectively.", "Lantern Bay"),
+    # a paragraph that goes on with what she says is about the article's show, not the last one named
+    ("“We start soon,” she continued. Her co-stars Tomas Reyes and Dev Kapoor will be returning as Eli Brandt "
+     "and Sam Ruiz, respectively.", "Harbor City Fire"),
+])
+def test_a_character_goes_to_the_show_named_just_before_unless_a_quote_goes_on(nlp, paragraph, show):
+    facts = run(nlp, MAIN_SHOW + paragraph).facts()
+    assert ("Eli Brandt", "character_in", show) in facts

@@ -155,6 +155,7 @@ def test_old_schema_is_upgraded(tmp_path):
         for table in ("quote_sketches", "doc_entities", "name_nodes", "node_links"):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("ALTER TABLE documents DROP COLUMN dates")
+        conn.execute("ALTER TABLE documents DROP COLUMN removed_rules")
         conn.execute("UPDATE schema_version SET version = 1")
     store = Store(str(path))
     store.save(doc("one.txt", TEXT), extraction())

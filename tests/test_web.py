@@ -134,6 +134,15 @@ def test_article_shows_how_its_date_was_decided(client):
     assert 'class="seg date"' in html or "seg date" in html
 
 
+def test_article_shows_why_each_line_was_removed(client):
+    items = client.get("/api/documents").json()["items"]
+    article = next(d for d in items if d["source"].endswith("reyes-directing.txt"))
+    doc = client.get(f"/api/documents/{article['id']}").json()
+    assert len(doc["removed_rules"]) == len(doc["removed"])
+    assert doc["removed_rules"][doc["removed"].index("Share this article")] == "chrome-phrase"
+    assert '<span class="rule">chrome-phrase</span>' in client.get(f"/article/{article['id']}").text
+
+
 # ---- a real browser -------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,7 @@ class Document:
     published: str | None = None  # ISO 8601 at the precision known: 2023-02-22, 2023-02 or 2023
     published_inferred: bool = False
     removed: list[str] = field(default_factory=list)
+    removed_rules: list[str] = field(default_factory=list)  # the id of the cleaning rule behind each removed line
     warnings: list[str] = field(default_factory=list)
 
     @property

@@ -409,6 +409,9 @@ BOILERPLATE_LINES = frozenset({
     "sponsored", "sponsored content", "newsletter", "sign up for our newsletter",
     "follow us", "watch now", "play video", "click here", "accept cookies", "sign up now",
     "already a subscriber?", "not a subscriber?", "forgot password?", "or", "loading",
+    "add a comment", "view all comments", "load more comments", "show caption", "hide caption",
+    "toggle caption", "enlarge this image", "enlarge image", "view gallery", "open gallery", "view photos",
+    "scroll to continue with content", "scroll down for video", "close video", "replay video",
 })
 
 # Line openers that introduce links or chrome rather than article text.
@@ -426,6 +429,14 @@ PHOTO_CREDIT_WORDS = frozenset({
     "courtesy", "wireimage", "filmmagic", "invision", "everett collection", "mega", "backgrid",
     "splash news", "rex", "instagram", "twitter", "youtube", "tiktok",
 })
+
+# Last words of the company names that credit a photo on a line of their own ("Blue Harbor Studios").
+CREDIT_NAME_SUFFIXES = frozenset({"studios", "pictures", "entertainment", "television", "productions", "films",
+                                  "network", "photography", "images", "archive", "archives", "collection"})
+
+# Photo agencies whose name in a short line that is no sentence makes it a photo credit, wherever it stands.
+PHOTO_AGENCIES = ("getty images", "shutterstock", "wireimage", "filmmagic", "everett collection", "backgrid",
+                  "splash news", "alamy", "ap photo", "photo bank", "photo archive")
 
 # Verbs that put a show, season or episode on screen, by lemma with their inflected forms. A present-tense
 # form with a date schedules it ("premieres on October 7"); "hit screens" is the phrase form.

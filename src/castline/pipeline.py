@@ -279,7 +279,7 @@ def stored_document(row: DocumentRow) -> Document:
         published = next((clue["value"] for clue in clues if clue.get("source") == "header"), None)
     return Document(source=row.source, text=row.text, content_hash=row.content_hash, title=row.title, url=row.url,
                     outlet=row.outlet, author=row.author, published=published, removed=list(row.removed or []),
-                    warnings=list(row.warnings or []))
+                    removed_rules=list(row.removed_rules or []), warnings=list(row.warnings or []))
 
 
 def _extract_and_store(items: Iterator[T], work: Callable[[list[T], str], list[Processed | InputError]],

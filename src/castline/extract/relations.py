@@ -19,6 +19,9 @@ from .coref import Epithet, main_show
 from .relpatterns import MAIN, SUBJECT, match_patterns, slot_after, slot_before
 from .time import TimeExpr
 
+# Marks that open a quotation, straight and curly.
+OPENING_QUOTES = ('"', "“", "‘")
+
 PEOPLE = ("person", "character")
 # Names before epithets before pronouns, where several mentions fill one side of a pattern.
 MENTION_RANK = {"name": 0, "alias": 0, "epithet": 1, "pronoun": 2}
@@ -322,9 +325,10 @@ def _show_in_focus(ctx: Context, offset: int) -> str | None:
 
 def _show_before(ctx: Context, offset: int) -> str | None:
     """The show named last before `offset`, in its paragraph or the one before it (a casting roundup names
-    a show, then its new characters)."""
+    a show, then its new characters). A paragraph that opens with a quote goes on with what someone says, not
+    with the last paragraph's show: it looks in itself only."""
     start, _ = ctx.paragraph_of(offset)
-    if start > 2:
+    if start > 2 and not ctx.text.startswith(OPENING_QUOTES, start):
         start, _ = ctx.paragraph_of(start - 3)
     named = [m.key for m in ctx.mentions_in(start, offset) if ctx.type_of(m.key) == "show" and m.kind == "name"
              and not CREDIT_AFTER.match(ctx.text[m.end:m.end + 20])]

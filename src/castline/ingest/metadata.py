@@ -22,6 +22,9 @@ ENGLISH_STOPWORDS = frozenset(
         "his", "her", "their", "this", "that", "these", "those", "not", "have", "has", "had",
         "will", "would", "can", "could", "who", "what", "when", "which"
     ])
+# A date written out is short; a longer value that does not open with an ISO date is none (dateutil's fuzzy
+# reading of a long value takes seconds).
+MAX_DATE_CHARS = 200
 # Below this share of English function words (in texts of 40 words or more) a text is not English.
 MIN_ENGLISH_SHARE = 0.12
 
@@ -36,6 +39,8 @@ def parse_published(value: str | None) -> str | None:
     match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ].*)?", value)
     if match:
         return _numeric_date(*match.groups())
+    if len(value) > MAX_DATE_CHARS:
+        return None
     try:
         with warnings.catch_warnings():  # "EST", "PDT": a time zone dateutil does not know changes no date
             warnings.simplefilter("ignore")
@@ -136,8 +141,10 @@ _DATELINE_SPLIT = re.compile(r"\s+[|·•/–—-]\s+|\s+[|·•]$|^[|·•]\s+|
                              r"published|posted|updated|modified)\b)")
 # "By Jo Lee, March 29, 2023": a byline before the date.
 BYLINE = re.compile(r"^\s*[Bb]y\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von))*\s*,\s*")
-# A dateline is a short line; segments around the date (an author, a reading time) are shorter still.
+# A dateline is a short line; segments around the date (an author, a reading time) are shorter still. The
+# character bound also keeps the splitting patterns' work on one line bounded, whatever the line holds.
 MAX_DATELINE_WORDS = 20
+MAX_DATELINE_CHARS = 300
 MAX_SIDE_SEGMENT_WORDS = 6
 # Datelines stand near the top of an article (or, less often, at its very end).
 DATELINE_TOP_LINES = 12
@@ -157,7 +164,7 @@ class Dateline:
 def dateline(line: str) -> tuple[str, str] | None:
     """(ISO date, role) when the line only gives a date ("Sunday Apr 02 2023", "By Jo Lee | Published on March 29,
     2023"): a publication date wins over an update in the same line."""
-    if len(line.split()) > MAX_DATELINE_WORDS:
+    if len(line) > MAX_DATELINE_CHARS or len(line.split()) > MAX_DATELINE_WORDS:
         return None
     segments = [s.strip() for s in _DATELINE_SPLIT.split(line) if s and s.strip(" |·•/-–—")]
     found: list[tuple[str, str]] = []

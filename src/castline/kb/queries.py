@@ -298,7 +298,7 @@ def document(session: Session, document_id: int, quotes_page: int = 1, per_page:
     return {
         "id": doc.id, "source": doc.source, "url": doc.url, "title": doc.title, "outlet": doc.outlet,
         "author": doc.author, "published": doc.published, "published_inferred": doc.published_inferred,
-        "text": doc.text, "removed": doc.removed, "warnings": doc.warnings,
+        "text": doc.text, "removed": doc.removed, "removed_rules": doc.removed_rules or [], "warnings": doc.warnings,
         "dates": doc.dates or {"clues": [], "spans": [], "pinned": False},
         "mentions": [{"start": s, "end": e, "entity": {"id": i, "name": n, "type": t}} for s, e, i, n, t in mentions],
         "facts": [{"start": ev.start, "end": ev.end, "fact": ev.fact_id, "predicate": predicate}

@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 # U+FFFD, one character for one, so that spans into an article's text keep their offsets.
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def storable(value: str, length: int | None) -> str:
@@ -71,6 +71,8 @@ class DocumentRow(Base):
     published_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
     text: Mapped[str] = mapped_column(Str())
     removed: Mapped[list] = mapped_column(JSON, default=list)
+    # the id of the cleaning rule that removed each line of `removed` (clean.py), for the user to see why
+    removed_rules: Mapped[list | None] = mapped_column(JSON, nullable=True)
     warnings: Mapped[list] = mapped_column(JSON, default=list)
     # how the publication date was decided ("clues") and every date expression ("spans": start, end, value)
     dates: Mapped[dict | None] = mapped_column(JSON, nullable=True)

@@ -213,7 +213,8 @@ class Store:
             row = DocumentRow(source=doc.source, url=url, title=doc.title, outlet=outlet,
                               author=author, published=doc.published,
                               published_inferred=doc.published_inferred, text=doc.text,
-                              removed=doc.removed, warnings=warnings, content_hash=doc.content_hash,
+                              removed=doc.removed, removed_rules=doc.removed_rules, warnings=warnings,
+                              content_hash=doc.content_hash,
                               dates={"clues": extraction.dates.clues, "pinned": extraction.dates.pinned,
                                      "spans": [list(span) for span in extraction.dates.spans]},
                               pipeline_version=PIPELINE_VERSION, ingested_at=datetime.now(UTC))
@@ -690,6 +691,11 @@ def _article_entities(conn: Connection) -> None:
     conn.execute(update(DocumentRow).values(pipeline_version="stale"))
 
 
+def _add_removed_rules(conn: Connection) -> None:
+    """Why each line was removed; articles stored before have no reasons until they are ingested again."""
+    conn.execute(text("ALTER TABLE documents ADD COLUMN removed_rules JSON"))
+
+
 def _lending_quote_groups(conn: Connection) -> None:
     """Quote groups across speakers, and what a group lends its members: new columns, sketches for the quotes that
     name no speaker, then every group worked out afresh."""
@@ -716,4 +722,4 @@ def _lending_quote_groups(conn: Connection) -> None:
 # Upgrade steps by target version: MIGRATIONS[n](connection) brings schema n-1 to n.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_evidence_qualifiers, 3: _add_type_votes,
                                                        4: _add_quote_sketches, 5: _article_entities,
-                                                       6: _lending_quote_groups}
+                                                       6: _lending_quote_groups, 7: _add_removed_rules}

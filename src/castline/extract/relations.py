@@ -316,11 +316,8 @@ def _work_after(ctx: Context, mention: Mention) -> Mention | None:
 def _show_in_focus(ctx: Context, offset: int) -> str | None:
     """The show a sentence's 'the series' or 'joins the cast' is about: the one its paragraph last named before the
     sentence (a roundup moves from show to show), if any."""
-    sent = ctx.sentence_of(offset)
     start, _ = ctx.paragraph_of(offset)
-    named = [m.key for m in ctx.mentions_in(start, sent.start_char) if ctx.type_of(m.key) == "show"
-             and m.kind == "name" and not CREDIT_AFTER.match(ctx.text[m.end:m.end + 20])]
-    return named[-1] if named else None
+    return _last_show_named(ctx, start, ctx.sentence_of(offset).start_char)
 
 
 def _show_before(ctx: Context, offset: int) -> str | None:
@@ -330,7 +327,12 @@ def _show_before(ctx: Context, offset: int) -> str | None:
     start, _ = ctx.paragraph_of(offset)
     if start > 2 and not ctx.text.startswith(OPENING_QUOTES, start):
         start, _ = ctx.paragraph_of(start - 3)
-    named = [m.key for m in ctx.mentions_in(start, offset) if ctx.type_of(m.key) == "show" and m.kind == "name"
+    return _last_show_named(ctx, start, offset)
+
+
+def _last_show_named(ctx: Context, start: int, end: int) -> str | None:
+    """The show named last in [start, end) by its name, not as someone's credit."""
+    named = [m.key for m in ctx.mentions_in(start, end) if ctx.type_of(m.key) == "show" and m.kind == "name"
              and not CREDIT_AFTER.match(ctx.text[m.end:m.end + 20])]
     return named[-1] if named else None
 

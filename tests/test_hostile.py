@@ -26,6 +26,7 @@ from .conftest import ROOT
 
 SETTINGS = Settings()
 # Invented people, shows and outlet names only.
+MORE = "Production on the new season of Lantern Row begins in the spring, the network said."
 STORY = ("Odessa Brightwater has joined the cast of Lantern Row as a ferry captain, the network said on Monday. "
          "Brightwater told the paper that she had watched the drama since its first season and that she could "
          "not wait to start filming with the rest of the cast when production begins in the spring.")
@@ -246,10 +247,10 @@ def test_feed_entries_with_one_paragraph_or_plain_text_are_articles(tmp_path, co
 
 def test_atom_plain_text_content_is_text(tmp_path):
     atom = (f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Quayside Wire</title>'
-            f'<entry><title>Ferry captain</title><content type="text">{STORY}\n\n{STORY}</content></entry></feed>')
+            f'<entry><title>Ferry captain</title><content type="text">{STORY}\n\n{MORE}</content></entry></feed>')
     (tmp_path / "a.atom").write_text(atom)
     [raw] = articles(tmp_path / "a.atom")
-    assert not raw.is_html and build_document(raw).text == f"{STORY}\n\n{STORY}"
+    assert not raw.is_html and build_document(raw).text == f"{STORY}\n\n{MORE}"
 
 
 # 9 and 16. Folders hold their own regular files; a file is one article however it is named.

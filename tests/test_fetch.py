@@ -7,9 +7,8 @@ import shutil
 import socket
 import ssl
 import subprocess
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import httpx
 import pytest
@@ -18,6 +17,8 @@ from castline.errors import InputError
 from castline.ingest import build_document, raw_articles
 from castline.ingest.fetch import fetch, is_public
 from castline.settings import Settings
+
+from .conftest import local_server
 
 ARTICLE = """<html><head><title>Harbor City Fire Adds a New Recruit</title>
 <meta property="og:site_name" content="Deadline"></head><body><article>
@@ -87,11 +88,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with local_server(Handler) as httpd:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
 PRIVATE = Settings(allow_private=True, fetch_timeout=5)
@@ -219,14 +217,10 @@ def tls_server(tmp_path_factory):
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
                     str(cert), "-days", "1", "-subj", "/CN=news.invalid", "-addext",
                     "subjectAltName=DNS:news.invalid"], check=True, capture_output=True, timeout=60)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server_side = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     server_side.load_cert_chain(cert, key)
-    httpd.socket = server_side.wrap_socket(httpd.socket, server_side=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd.server_address[1], ssl.create_default_context(cafile=str(cert))
-    httpd.shutdown()
+    with local_server(Handler, lambda sock: server_side.wrap_socket(sock, server_side=True)) as httpd:
+        yield httpd.server_address[1], ssl.create_default_context(cafile=str(cert))
 
 
 @pytest.mark.parametrize("host, works", [("news.invalid", True), ("other.invalid", False)])

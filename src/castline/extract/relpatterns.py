@@ -90,6 +90,9 @@ PRODUCTION_JOBS = ("producer", "producers", "showrunner", "showrunners", "writer
 CREATOR_NOUNS = ("creator", "co-creator", "creators", "co-creators", "developer", "developers")
 NOT_PRODUCTION = {**ADJ, "LOWER": {"NOT_IN": list(PRODUCTION_JOBS)}}
 
+# After a title, words that make it a film's or a franchise's, not a show's.
+NOT_A_FILM = r"(?!\s+(?:film|movie|franchise|saga|universe|trilogy|book|novel|comic)s?\b)"
+
 PATTERNS: tuple[RelationPattern, ...] = (
     # who plays whom
     RelationPattern("plays/verb", "plays", PERSON, CHARACTER,
@@ -149,8 +152,8 @@ PATTERNS: tuple[RelationPattern, ...] = (
                      _in("played", "portrayed", "voiced"), _in("by")), subject="right"),
     # which show a character is in
     RelationPattern("character_in/possessive", "character_in", SHOW, CHARACTER, (POSS, ADJ), subject="right"),
-    RelationPattern("character_in/on", "character_in", CHARACTER, SHOW,
-                    (_opt({"ORTH": ")"}), LEAD, _in("on", "in", "from", "of"))),
+    RelationPattern("character_in/on", "character_in", CHARACTER, SHOW,  # not "in the X film franchise"
+                    (_opt({"ORTH": ")"}), LEAD, _in("on", "in", "from", "of")), then=NOT_A_FILM),
     RelationPattern("character_in/show-character", "character_in", SHOW, CHARACTER,
                     (_in("character", "characters", "protagonist", "villain", "hero", "heroine", "favorite",
                          "favourite"), LEAD), subject="right"),

@@ -96,6 +96,7 @@ CUE_CASES = [
     ("outlet/told", "Mara Quinn told Variety she is ready to move on.", "Variety"),
     ("outlet/interview", "Mara Quinn said so in an interview with Variety.", "Variety"),
     ("outlet/via", "The news broke on Monday, via Variety.", "Variety"),
+    ("outlet/stopped-by", "Mara Quinn stopped by Late Night with Jo Lee on Tuesday.", "Late Night with Jo Lee"),
     ("outlet/reported", "Variety first reported the news on Monday.", "Variety"),
     ("outlet/kind-after", "Mara Quinn gave a long Variety interview.", "Variety"),
     ("outlet/wrote-in", "Mara Quinn wrote in Variety that she is ready.", "Variety"),
@@ -124,6 +125,7 @@ NOT_CUES = [
     ("character/as", "She loves shows such as Dry Creek.", "Dry Creek"),
     ("work/year", "Mara Quinn starred in Blue Hour in 2019.", "Blue Hour"),
     ("person/age", "Mara Quinn has 41 awards.", "Mara Quinn"),
+    ("person/by", "Mara Quinn stopped by Late Night with Jo Lee on Tuesday.", "Late Night with Jo Lee"),
 ]
 
 

@@ -327,3 +327,18 @@ def test_a_person_s_co_stars_make_no_title_of_the_person(nlp):
             "out. Quinn's co-stars Jo Lee and Dev Roy have spoken out too. Quinn said she was hurt.")
     result = run(nlp, text)
     assert "Quinn" not in result.types() and result.types()["Mara Quinn"] == "person"
+
+
+def test_his_wife_is_the_wife_of_whom_his_refers_to(nlp):
+    text = ("Tomas Reyes starred on the drama Harbor Lights, playing Eli Brandt, and on Dry Creek, playing Sam Voss. "
+            "Reyes died on Sunday. Reyes is survived by his wife of 40 years, Nora, and their children.")
+    facts = run(nlp, text).facts()
+    assert ("Tomas Reyes", "spouse_of", "Nora") in facts or ("Nora", "spouse_of", "Tomas Reyes") in facts
+    assert not {f for f in facts if f[1] == "spouse_of" and {"Eli Brandt", "Sam Voss"} & {f[0], f[2]}}
+
+
+def test_an_actor_s_wife_in_a_soap_is_the_wife_of_the_character_he_plays(nlp):
+    text = ("Dev Roy is returning to the soap Harbor Lights as Eli Brandt. Roy is set to return in May, and fans "
+            "hope for a new romance with his ex-wife, Nora Vance (Mara Quinn).")
+    facts = run(nlp, text).facts()
+    assert ("Eli Brandt", "spouse_of", "Nora Vance") in facts or ("Nora Vance", "spouse_of", "Eli Brandt") in facts

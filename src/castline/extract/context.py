@@ -40,7 +40,7 @@ class Context:
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)  # sorted by start
     gender: dict[str, str] = field(default_factory=dict)  # entity key -> "m" / "f"
-    played: dict[str, str] = field(default_factory=dict)  # actor key -> the character they play here
+    played: dict[str, str] = field(default_factory=dict)  # actor key -> the one character they play here
     _index: dict[str, Entity] = field(default_factory=dict, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)  # mention starts, for bisection
 

@@ -129,7 +129,12 @@ def _owner(ctx: Context, owner_start: int, owner_text: str, types: tuple[str, ..
     """Whose: 'his'/'her' (a resolved pronoun) or the name before "'s"."""
     if owner_text.lower() in ("his", "her", "their"):
         mention = ctx.mention_at(owner_start, owner_start + len(owner_text))
-        return _as_type(ctx, mention.key if mention else None, types) or _subject_key(ctx, owner_start, types)
+        key = mention.key if mention else None
+        if _as_type(ctx, key, types):
+            return _as_type(ctx, key, types)
+        if ctx.type_of(key) in PEOPLE and set(types) <= set(PEOPLE):
+            return key  # whose the pronoun says, even where the relative's own type is in doubt
+        return _subject_key(ctx, owner_start, types)
     return _as_type(ctx, _mention_ending(ctx, owner_start, PEOPLE, window=3), types)
 
 
@@ -649,7 +654,8 @@ def find_facts(ctx: Context, pairs: list[tuple[str, str, int]], epithets: list[E
     for actor, character, offset in pairs:
         facts.add(actor, "plays", character, offset)
     pattern_facts(ctx, facts)
-    ctx.played = {f.subject: f.object for f in facts.having("plays")}
+    roles = Counter(f.subject for f in facts.having("plays"))  # an actor of two roles here stands for neither
+    ctx.played = {f.subject: f.object for f in facts.having("plays") if roles[f.subject] == 1}
     relations_between_people(ctx, facts)
     episodes(ctx, facts, times)
     network_epithets(ctx, facts, epithets)

@@ -263,6 +263,12 @@ PATTERNS: tuple[RelationPattern, ...] = (
                      _opt(_in("of")), _opt(_in("titled", "called")))),
     RelationPattern("directed/by", "directed", EPISODE_OR_SHOW, PERSON,
                     (LEAD, AUX, AUX, _in("directed", "helmed"), _in("by")), subject="right"),
+    RelationPattern("directed/which", "directed", EPISODE_OR_SHOW, PERSON,  # "“Pilot,” which Mara Quinn directed"
+                    (LEAD, _in("which", "that")), subject="right",
+                    then=r"\s+(?:(?:also|co-)?wrote and |also |has |had |will |would )?(?:co-)?direct(?:ed|s)\b"),
+    RelationPattern("directed/main-director", "directed", MAIN, PERSON,  # "the show's producing director X"
+                    ({"IS_TITLE": False, "IS_UPPER": False, "IS_QUOTE": False}, _opt(_in("producing", "series")),
+                     _in("director"), LEAD), subject="right"),
     RelationPattern("directed/director", "directed", EPISODE_OR_SHOW, PERSON,
                     (_opt(POSS), _opt(_in("episode", "finale", "pilot", "series", "executive")),
                      _in("director", "directors"), LEAD), subject="right"),

@@ -346,3 +346,11 @@ def test_an_actor_s_wife_in_a_soap_is_the_wife_of_the_character_he_plays(nlp):
             "hope for a new romance with his ex-wife, Nora Vance (Mara Quinn).")
     facts = run(nlp, text).facts()
     assert ("Eli Brandt", "spouse_of", "Nora Vance") in facts or ("Nora Vance", "spouse_of", "Eli Brandt") in facts
+
+
+def test_an_affair_with_someone_makes_them_partners(nlp):
+    text = ("Dev Roy will leave the soap Harbor Lights as Eli Brandt at the end of the year after his affair with "
+            "Nora Vance (Mara Quinn) is exposed.")
+    facts = run(nlp, text).facts()
+    assert ("Eli Brandt", "romantic_partner_of", "Nora Vance") in facts or \
+        ("Nora Vance", "romantic_partner_of", "Eli Brandt") in facts

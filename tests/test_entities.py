@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from spacy.tokens import Span
 
-from castline.extract.candidates import Candidate
+from castline.extract.candidates import Candidate, run_candidates
 from castline.extract.entities import list_pairs, shape_features
 from castline.extract.typer import load_model, prior_weights
 
@@ -146,3 +147,11 @@ def test_brackets_listed_together_follow_the_article_s_convention(nlp):
     types = run(nlp, text).types()
     assert (types["Nora Vance"], types["Mara Quinn"], types["Eli Brandt"], types["Tomas Reyes"]) == \
         ("character", "person", "character", "person")
+
+
+def test_an_article_after_a_name_opens_another_phrase(nlp):
+    doc = nlp("It was a performance that earned Mara Quinn a Best Actress trophy at the Harbor Awards.")
+    start = next(t.i for t in doc if t.text == "Mara")
+    doc.ents = [Span(doc, start, start + 5, label="WORK_OF_ART")]  # the model's span runs across "a"
+    names = [c.text for c in run_candidates(doc)]
+    assert "Mara Quinn" in names and not any(" a " in name for name in names)

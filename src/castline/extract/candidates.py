@@ -216,8 +216,8 @@ def _joins(doc: Doc, start: int, glue: int, glued: bool) -> bool:
     word, after = doc[glue].lower_, doc[glue + 1].lower_
     if word == "and" and after == "the" and doc[start].lower_ == "the":
         return True
-    if _crosses_person(doc, start, glue):
-        return False
+    if _crosses_person(doc, start, glue) or word in ("a", "an") and doc[glue - 1].lower_ not in GLUE:
+        return False  # "earned Mara Quinn a Best Actress award": an article after a name opens another phrase
     if _spans_glue(doc, glue) or word in ("&", "+", "of", "de", "van", "von", "da", "del", "du", "di", "der"):
         return True
     if word == "with" and doc[glue - 1].lower_ in PROGRAMME_WORDS:

@@ -354,3 +354,9 @@ def test_an_affair_with_someone_makes_them_partners(nlp):
     facts = run(nlp, text).facts()
     assert ("Eli Brandt", "romantic_partner_of", "Nora Vance") in facts or \
         ("Nora Vance", "romantic_partner_of", "Eli Brandt") in facts
+
+
+def test_a_name_before_on_network_s_show_is_not_the_network_s_show(nlp):
+    result = run(nlp, "Mara Quinn has a current presenting gig alongside Jo Lee on BBC1’s Morning Table.")
+    assert result.types()["Jo Lee"] == "person"
+    assert ("Jo Lee", "airs_on", "BBC One") not in result.facts()

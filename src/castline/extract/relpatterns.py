@@ -231,7 +231,8 @@ PATTERNS: tuple[RelationPattern, ...] = (
     RelationPattern("airs_on/series-for", "airs_on", MAIN, NETWORK,
                     (_in(SHOW_NOUNS), _in("for", "at"))),
     RelationPattern("airs_on/possessive", "airs_on", NETWORK, SHOW, (POSS,), subject="right"),
-    RelationPattern("airs_on/on", "airs_on", SHOW, NETWORK, (_opt(_in("which", "that")), _in("on", "via"))),
+    RelationPattern("airs_on/on", "airs_on", SHOW, NETWORK, (_opt(_in("which", "that")), _in("on", "via")),
+                    then=r"(?!\s*['’]s\b)"),  # not "Mara Quinn on NBC's Harbor Lights"
     RelationPattern("airs_on/bracket", "airs_on", SHOW, NETWORK, ({"ORTH": "("},)),
     RelationPattern("airs_on/by", "airs_on", SHOW, NETWORK,
                     (LEAD, AUX, AUX, _in("canceled", "cancelled", "picked", "renewed", "revived", "axed",

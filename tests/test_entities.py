@@ -155,3 +155,8 @@ def test_an_article_after_a_name_opens_another_phrase(nlp):
     doc.ents = [Span(doc, start, start + 5, label="WORK_OF_ART")]  # the model's span runs across "a"
     names = [c.text for c in run_candidates(doc)]
     assert "Mara Quinn" in names and not any(" a " in name for name in names)
+
+
+def test_a_quote_s_editorial_brackets_complete_a_name(nlp):
+    text = "“Then my phone rang and it was Jo [Lee] saying, ‘we are going on,’” Mara Quinn told the paper."
+    assert "Jo Lee" in run(nlp, text).types()

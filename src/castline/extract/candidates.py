@@ -245,7 +245,8 @@ def run_candidates(doc: Doc) -> list[Candidate]:
         possessive: int | None = None
         glued = False
         j = i + 1
-        while j < len(tokens) and not tokens[j].is_sent_start and end - start < MAX_NAME_TOKENS:
+        while j < len(tokens) and (not tokens[j].is_sent_start or tokens[j].text == "[") and \
+                end - start < MAX_NAME_TOKENS:  # the parser may open a sentence at "["
             current, previous = tokens[j], tokens[j - 1]
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if current.text in RUN_BREAKERS or previous.text in RUN_BREAKERS and j - start == 1:
@@ -258,6 +259,11 @@ def run_candidates(doc: Doc) -> list[Candidate]:
             if current.text in NICKNAME_MARKS and j + 3 < len(tokens) and _is_name_token(tokens[j + 1]) and \
                     tokens[j + 2].text in NICKNAME_MARKS and _is_name_token(tokens[j + 3]):
                 j += 3  # Jarrod "Toad" Rebecchi: a nickname in quotation marks inside the name
+                continue
+            if current.text == "[" and j + 2 < len(tokens) and _is_name_token(tokens[j + 1]) and \
+                    tokens[j + 2].text == "]":
+                end = j + 3  # "Chuck [Lorre]": a quote's editorial brackets complete the name
+                j += 3
                 continue
             if current.text == "-" and not previous.whitespace_ and not current.whitespace_ and nxt is not None \
                     and _is_name_token(nxt):
@@ -290,7 +296,8 @@ def run_candidates(doc: Doc) -> list[Candidate]:
             span = doc[start + 1:end]  # a capital 'The' opening a sentence proves nothing
         end_char = span.end_char - _sentence_period(span) if len(span) else span.end_char
         if len(span) and span.text != "The":
-            found.append(Candidate(span.start_char, end_char, doc.text[span.start_char:end_char], "run",
+            found.append(Candidate(span.start_char, end_char, re.sub(r"\[(\w[^\]]*)\]", r"\1",
+                                                                    doc.text[span.start_char:end_char]), "run",
                                    possessive=possessive))
         i = max(end, i + 1)
     return found

@@ -360,3 +360,9 @@ def test_a_name_before_on_network_s_show_is_not_the_network_s_show(nlp):
     result = run(nlp, "Mara Quinn has a current presenting gig alongside Jo Lee on BBC1’s Morning Table.")
     assert result.types()["Jo Lee"] == "person"
     assert ("Jo Lee", "airs_on", "BBC One") not in result.facts()
+
+
+def test_a_relationship_with_someone_is_not_yet_a_romance(nlp):
+    text = "Mara Quinn revealed what she thinks of how the show handled her character Nora Vance’s relationship " \
+           "with Eli Brandt (Tomas Reyes)."
+    assert not {f for f in run(nlp, text).facts() if f[1] == "romantic_partner_of"}

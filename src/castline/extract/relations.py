@@ -36,7 +36,7 @@ RELATION_NOUNS = {
     **{w: ("romantic_partner_of", None) for w in ("girlfriend", "boyfriend", "fiancé", "fiancée", "fiance",
                                                    "fiancee", "love interest", "lover", "ex-girlfriend",
                                                    "ex-boyfriend", "affair with", "romance with", "fling with",
-                                                   "relationship with", "engagement to")},
+                                                   "engagement to")},
     **{w: ("spouse_of", None) for w in ("ex-wife", "ex-husband", "widow", "widower")},
     "partner": ("partner_of", None),
     **{w: ("superior_of", "inverse") for w in ("boss", "supervisor", "commander", "commanding officer", "sergeant",

@@ -160,3 +160,11 @@ def test_an_article_after_a_name_opens_another_phrase(nlp):
 def test_a_quote_s_editorial_brackets_complete_a_name(nlp):
     text = "“Then my phone rang and it was Jo [Lee] saying, ‘we are going on,’” Mara Quinn told the paper."
     assert "Jo Lee" in run(nlp, text).types()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mara Quinn won her first Emmy for the drama Harbor Lights.", "Emmy Awards"),
+    ("The drama Harbor Lights comes from Lucasfilm and stars Mara Quinn.", "Lucasfilm"),
+])
+def test_studios_and_award_bodies_are_organizations(nlp, text, name):
+    assert run(nlp, text).types().get(name) == "organization"

@@ -195,6 +195,15 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
     "United Talent Agency": ("UTA",),
     "Television Critics Association": ("TCA",),
     "GLAAD": (),
+    "Lucasfilm": (),
+    "Pixar": ("Pixar Animation Studios",),
+    "DreamWorks Animation": ("DreamWorks",),
+    "Marvel Studios": (),
+    "Emmy Awards": ("Emmys", "Emmy", "Primetime Emmy Awards", "Daytime Emmy Awards", "Daytime Emmys"),
+    "Golden Globe Awards": ("Golden Globes",),
+    "BAFTA": ("BAFTAs", "British Academy of Film and Television Arts"),
+    "Critics Choice Awards": ("Critics' Choice Awards",),
+    "Canadian Screen Awards": (),
 }
 
 # Verbs that report speech; their complement clause is an indirect quote.

@@ -119,6 +119,6 @@ def _ids_of(conflict: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def write_kb(store: Store, out: IO[str]) -> None:
-    json.dump(export_kb(store), out, ensure_ascii=False, indent=1)
+def write_kb(kb: dict[str, Any], out: IO[str]) -> None:
+    json.dump(kb, out, ensure_ascii=False, indent=1)
     out.write("\n")

@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 
 from castline.cli import app
 from castline.export import export_kb
+from castline.export.graphml import write_graphml
+from castline.export.jsonld import kb_jsonld
 from castline.export.view import sentence_around
 from castline.export.wikidata import write_wikidata
 from castline.kb import Store
@@ -197,3 +199,40 @@ def test_wikidata_cast_member_without_a_character_is_a_row_without_p453(tmp_path
 def test_an_export_that_cannot_be_done_is_a_usage_error_naming_why(tmp_path, args, message):
     result = run("export", "--db", str(tmp_path / "kb.db"), *args)
     assert result.exit_code == 2 and message in " ".join(result.stderr.split())
+
+
+def small_kb(*facts: dict) -> dict:
+    """A hand-made castline-kb/1 object: one article, a show, an episode, a person, a character."""
+    entities = [("e1", "Lantern Bay", "show"), ("e2", "The Low Tide", "episode"), ("e3", "Brisa Tallow", "person"),
+                ("e4", "Fenna Rook", "character")]
+    return {"documents": [{"id": "d1", "url": None, "source": "notes/a.txt", "text": ""}],
+            "entities": [{"id": i, "name": n, "type": t, "aliases": [], "mentions": [{"doc": "d1"}]}
+                         for i, n, t in entities],
+            "facts": [{"qualifiers": {}, "evidence": [{"doc": "d1"}], "confidence": 0.5} | f for f in facts],
+            "quotes": []}
+
+
+def test_jsonld_episodes_directors_bare_cast_members_and_roles_without_a_show():
+    kb = small_kb({"subject": "e2", "predicate": "episode_of", "object": "e1", "qualifiers": {"number": 4}},
+                  {"subject": "e3", "predicate": "directed", "object": "e2"},
+                  {"subject": "e3", "predicate": "cast_member_of", "object": "e1"},
+                  {"subject": "e3", "predicate": "plays", "object": "e4"})
+    graph = kb_jsonld(kb)["@graph"]
+    by_name = {n["name"]: n for n in graph if "name" in n}
+    episode = by_name["The Low Tide"]
+    assert episode["@type"] == "TVEpisode" and episode["episodeNumber"] == 4
+    assert episode["partOfSeries"] == {"@id": "urn:castline:e1"} and episode["director"] == {"@id": "urn:castline:e3"}
+    assert episode["isBasedOn"] == ["notes/a.txt"]  # no URL: the source it was ingested from
+    assert by_name["Lantern Bay"]["actor"] == {"@type": "PerformanceRole", "actor": {"@id": "urn:castline:e3"},
+                                               "isBasedOn": ["notes/a.txt"]}
+    role = {"@type": "PerformanceRole", "actor": {"@id": "urn:castline:e3"}, "characterName": "Fenna Rook",
+            "isBasedOn": ["notes/a.txt"]}
+    assert [n for n in graph if "characterName" in n] == [role]  # no show: a role of its own
+
+
+def test_graphml_leaves_literal_facts_out_of_the_edges(tmp_path):
+    write_graphml(small_kb({"subject": "e3", "predicate": "age", "object": {"value": 41}},
+                           {"subject": "e3", "predicate": "plays", "object": "e4"}), tmp_path / "g.graphml")
+    graph = nx.read_graphml(tmp_path / "g.graphml")
+    assert graph.number_of_nodes() == 4
+    assert [(u, v, d["predicate"]) for u, v, d in graph.edges(data=True)] == [("e3", "e4", "plays")]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from pyld import jsonld
 from typer.testing import CliRunner
 
 from castline.cli import app
@@ -129,6 +130,25 @@ def test_jsonld_is_schema_org_with_series_roles_people_and_quotations(db, tmp_pa
     ids = {n["@id"] for n in nodes if "@id" in n}
     assert all(ref["@id"] in ids for n in nodes for key in ("creator", "spokenByCharacter", "spouse")
                if (ref := n.get(key)))
+
+
+def schema_org_stub(url: str, options: dict | None = None) -> dict:
+    """schema.org's context as a plain vocabulary, offline: any fetch of another document fails the test."""
+    assert url.rstrip("/") == "https://schema.org", url
+    return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
+            "document": {"@context": {"@vocab": "https://schema.org/"}}}
+
+
+def test_jsonld_expands_losslessly_to_schema_org_terms(db, tmp_path):
+    out = tmp_path / "kb.jsonld"
+    run("export", "--db", db, "--format", "jsonld", "-o", str(out))
+    expanded = jsonld.expand(json.loads(out.read_text(encoding="utf-8")),
+                             {"documentLoader": schema_org_stub, "safeMode": True})
+    types = {t for node in expanded for t in node["@type"]}
+    assert {"https://schema.org/TVSeries", "https://schema.org/Person", "https://schema.org/Quotation",
+            "https://schema.org/Organization"} <= types
+    series = next(n for n in expanded if "https://schema.org/TVSeries" in n["@type"])
+    assert {r["@type"][0] for r in series["https://schema.org/actor"]} == {"https://schema.org/PerformanceRole"}
 
 
 def test_jsonld_to_stdout(db):

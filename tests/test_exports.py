@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import date
+from datetime import UTC, datetime
 from pathlib import Path
 
 import networkx as nx
@@ -75,7 +75,9 @@ def test_csv_tables_carry_evidence_url_and_sentence_on_every_fact_and_quote(db, 
     assert run("export", "--db", db, "--format", "csv", "-o", str(out)).exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == ["documents.csv", "entities.csv", "events.csv", "facts.csv",
                                                      "quotes.csv"]
-    assert {d["url"] for d in rows(out / "documents.csv")} == {URL1, URL2}
+    documents = rows(out / "documents.csv")
+    assert {d["url"] for d in documents} == {URL1, URL2}
+    assert {d["retrieved"] for d in documents} == {datetime.now(UTC).date().isoformat()}
     entities = {e["name"]: e for e in rows(out / "entities.csv")}
     assert entities["Odile Marsh"]["type"] == "character" and entities["Lantern Bay"]["documents"] == "2"
     facts = rows(out / "facts.csv")
@@ -179,7 +181,7 @@ def test_wikidata_csv_has_cast_rows_with_reference_url_and_retrieved_date(db, tm
     assert {(r["show"], r["actor"], r["character"], r["S854"]) for r in table} == {
         ("Lantern Bay", "Tessaly Brook", "Odile Marsh", URL1), ("Lantern Bay", "Tessaly Brook", "Odile Marsh", URL2),
         ("Lantern Bay", "Corwin Ashdale", "Elias Venn", URL1)}
-    assert {r["S813"] for r in table} == {date.today().isoformat()}
+    assert {r["S813"] for r in table} == {datetime.now(UTC).date().isoformat()}  # the day it was ingested
     assert not (tmp_path / "cast.qs").exists()  # no --qids, no QuickStatements
 
 
@@ -198,13 +200,13 @@ def test_wikidata_quickstatements_only_for_rows_whose_items_are_all_known(db, tm
 
 
 def test_wikidata_cast_member_without_a_character_is_a_row_without_p453(tmp_path):
-    kb = {"documents": [{"id": "d1", "url": URL1, "source": "a.txt", "text": ""}],
+    kb = {"documents": [{"id": "d1", "url": URL1, "source": "a.txt", "text": "", "retrieved": "2025-06-01"}],
           "entities": [{"id": "e1", "name": "Lantern Bay", "type": "show"},
                        {"id": "e2", "name": "Brisa Tallow", "type": "person"}],
           "facts": [{"subject": "e2", "predicate": "cast_member_of", "object": "e1", "qualifiers": {},
                      "evidence": [{"doc": "d1"}]}]}
     out = tmp_path / "cast.csv"
-    write_wikidata(kb, out, {"Lantern Bay": "Q1", "Brisa Tallow": "Q2"}, retrieved=date(2025, 6, 1))
+    write_wikidata(kb, out, {"Lantern Bay": "Q1", "Brisa Tallow": "Q2"})
     [row] = rows(out)
     assert (row["actor"], row["character"], row["P453"], row["S813"]) == ("Brisa Tallow", "", "", "2025-06-01")
     assert (tmp_path / "cast.qs").read_text() == f'Q1\tP161\tQ2\tS854\t"{URL1}"\tS813\t+2025-06-01T00:00:00Z/11\n'

@@ -43,7 +43,8 @@ def export_kb(store: Store) -> dict[str, Any]:
         rows = list(session.scalars(select(DocumentRow).order_by(DocumentRow.id)))
         documents = [{"id": f"d{d.id}", "source": d.source, "title": d.title, "url": d.url,
                       "outlet": d.outlet, "author": d.author, "published": d.published,
-                      "published_inferred": d.published_inferred, "text": d.text, "removed": d.removed,
+                      "published_inferred": d.published_inferred,
+                      "retrieved": d.ingested_at.date().isoformat(), "text": d.text, "removed": d.removed,
                       "removed_rules": d.removed_rules or []}
                      for d in rows]
         outlets = {d.id: d.outlet for d in rows}

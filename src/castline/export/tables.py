@@ -31,9 +31,11 @@ def write_tables(kb: dict[str, Any], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     view = KbView(kb)
     _write(folder / "documents.csv",
-           ["id", "source", "url", "title", "outlet", "author", "published", "published_inferred"],
+           ["id", "source", "url", "title", "outlet", "author", "published", "published_inferred",
+            "retrieved"],
            [[d["id"], d["source"], d["url"] or "", d["title"] or "", d["outlet"] or "", d["author"] or "",
-             d["published"] or "", d["published_inferred"]] for d in kb["documents"]])
+             d["published"] or "", d["published_inferred"],
+             d["retrieved"]] for d in kb["documents"]])
     _write(folder / "entities.csv", ["id", "name", "type", "aliases", "mentions", "documents"],
            [[e["id"], e["name"], e["type"], LIST_SEPARATOR.join(e["aliases"]), len(e["mentions"]),
              len({m["doc"] for m in e["mentions"]})] for e in kb["entities"]])

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import re
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,18 +24,20 @@ def read_qids(path: Path) -> dict[str, str]:
     return qids
 
 
-def cast_rows(kb: dict[str, Any], qids: dict[str, str], retrieved: str) -> list[dict[str, str]]:
-    """One row per (show, actor, character) and article: `plays` with a show, else a bare `cast_member_of`."""
+def cast_rows(kb: dict[str, Any], qids: dict[str, str]) -> list[dict[str, str]]:
+    """One row per (show, actor, character) and article: `plays` with a show, else a bare `cast_member_of`;
+    retrieved (S813) is the day castline stored the article."""
     view = KbView(kb)
     rows: list[dict[str, str]] = []
     played: set[tuple[str, str]] = set()
 
     def add(show: str, actor: str, character: str | None, evidence: list[dict[str, Any]]) -> None:
         names = view.name(show), view.name(actor), view.name(character) if character else ""
-        for url in sorted({view.url(ev["doc"]) for ev in evidence}):
+        for doc in sorted({ev["doc"] for ev in evidence}, key=view.url):
             rows.append({"show": names[0], "show_qid": qids.get(names[0], ""), "actor": names[1],
                          "P161": qids.get(names[1], ""), "character": names[2],
-                         "P453": qids.get(names[2], "") if character else "", "S854": url, "S813": retrieved})
+                         "P453": qids.get(names[2], "") if character else "", "S854": view.url(doc),
+                         "S813": view.documents[doc]["retrieved"]})
 
     for f in kb["facts"]:
         show = f["qualifiers"].get("show")
@@ -69,10 +70,9 @@ def qs_path(path: Path) -> Path:
     return path.with_suffix(".qs")
 
 
-def write_wikidata(kb: dict[str, Any], path: Path, qids: dict[str, str] | None = None,
-                   retrieved: date | None = None) -> None:
+def write_wikidata(kb: dict[str, Any], path: Path, qids: dict[str, str] | None = None) -> None:
     """The CSV at `path`; with `qids`, also the QuickStatements at `qs_path(path)`."""
-    rows = cast_rows(kb, qids or {}, (retrieved or date.today()).isoformat())
+    rows = cast_rows(kb, qids or {})
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, HEADER)
         writer.writeheader()

@@ -258,3 +258,10 @@ def test_graphml_leaves_literal_facts_out_of_the_edges(tmp_path):
     graph = nx.read_graphml(tmp_path / "g.graphml")
     assert graph.number_of_nodes() == 4
     assert [(u, v, d["predicate"]) for u, v, d in graph.edges(data=True)] == [("e3", "e4", "plays")]
+
+
+def test_a_path_that_cannot_be_written_is_one_error_line_not_a_traceback(db, tmp_path):
+    taken = tmp_path / "taken"
+    taken.write_text("a file, not a folder")
+    result = run("export", "--db", db, "--format", "csv", "-o", str(taken))
+    assert result.exit_code == 1 and "cannot write" in result.stderr and "Traceback" not in result.stderr

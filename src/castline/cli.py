@@ -169,6 +169,9 @@ def export(
     store = open_store(db)
     try:
         export_to(store, format, output, qids)
+    except OSError as exc:
+        error(f"cannot write {exc.filename or output}: {exc.strerror or exc}")
+        raise typer.Exit(1) from None
     finally:
         store.close()
 

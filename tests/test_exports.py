@@ -17,7 +17,7 @@ from castline.export import export_kb
 from castline.export.graphml import write_graphml
 from castline.export.jsonld import kb_jsonld
 from castline.export.view import sentence_around
-from castline.export.wikidata import write_wikidata
+from castline.export.wikidata import read_qids, write_wikidata
 from castline.kb import Store
 
 runner = CliRunner()
@@ -265,3 +265,9 @@ def test_a_path_that_cannot_be_written_is_one_error_line_not_a_traceback(db, tmp
     taken.write_text("a file, not a folder")
     result = run("export", "--db", db, "--format", "csv", "-o", str(taken))
     assert result.exit_code == 1 and "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_qid_map_saved_by_a_spreadsheet_reads_without_its_byte_order_mark_header_or_blank_ids(tmp_path):
+    path = tmp_path / "qids.csv"
+    path.write_text("\ufeffLantern Bay,Q11\nname,qid\nBrisa Tallow,\nFenna Rook, Q12 \n", encoding="utf-8")
+    assert read_qids(path) == {"Lantern Bay": "Q11", "Fenna Rook": "Q12"}

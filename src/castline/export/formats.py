@@ -16,7 +16,7 @@ from .wikidata import read_qids, write_wikidata
 
 
 class ExportError(ValueError):
-    """An export asked for in a way that cannot be done: an unknown format, or a folder that must be named."""
+    """An export that cannot be done as asked: an unknown format, files to stdout, a missing --qids file."""
 
 
 STREAMED: dict[str, Callable[[dict[str, Any], IO[str]], None]] = {"kb-json": write_kb, "jsonld": write_jsonld}

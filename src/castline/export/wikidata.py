@@ -15,9 +15,10 @@ QID = re.compile(r"Q[1-9][0-9]*")
 
 
 def read_qids(path: Path) -> dict[str, str]:
-    """A name → Q-id map from a two-column CSV (name, qid); a header row and rows without a Q-id are skipped."""
+    """A name → Q-id map from a two-column CSV (name, qid); a header row and rows without a Q-id are skipped.
+    A spreadsheet's byte-order mark is not part of the first name."""
     qids: dict[str, str] = {}
-    with path.open(encoding="utf-8", newline="") as file:
+    with path.open(encoding="utf-8-sig", newline="") as file:
         for row in csv.reader(file):
             if len(row) >= 2 and QID.fullmatch(row[1].strip()):
                 qids[row[0].strip()] = row[1].strip()

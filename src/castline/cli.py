@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .errors import CastlineError
-from .export import write_kb
+from .export import FORMATS, ExportError, check, export_to
 from .kb import Store, cards, queries
 from .kb.conflicts import find_conflicts
 from .pipeline import IngestReport
@@ -151,23 +151,27 @@ def _run_with_progress(settings: Settings, label: str,
 @app.command()
 def export(
     db: DbOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="Export format: kb-json.")] = "kb-json",
-    output: Annotated[str, typer.Option("-o", "--output", help="File to write; - for stdout.")] = "-",
+    format: Annotated[str, typer.Option("--format", "-f", help=f"Export format: {', '.join(FORMATS)}.")] = "kb-json",
+    output: Annotated[str, typer.Option("-o", "--output", help="File (a folder for csv) to write; - for stdout "
+                                        "(kb-json, jsonld only).")] = "-",
+    qids: Annotated[str | None, typer.Option("--qids", help="wikidata only: a CSV of name,Q-id; rows whose items "
+                                             "are all known are also written as QuickStatements to PATH.qs.")] = None,
 ) -> None:
     """Export the knowledge base.
 
-    Example: castline export --db kb.db --format kb-json -o kb.json
+    Example: castline export --db kb.db --format csv -o kb-tables
     """
-    if format != "kb-json":
-        error(f"unknown format {format!r} (known: kb-json)")
-        raise typer.Exit(2)
+    try:
+        check(format, output, qids)
+    except ExportError as exc:
+        error(str(exc))
+        raise typer.Exit(2) from None
     store = open_store(db)
     try:
-        if output == "-":
-            write_kb(store, sys.stdout)
-        else:
-            with open(output, "w", encoding="utf-8") as out:
-                write_kb(store, out)
+        export_to(store, format, output, qids)
+    except OSError as exc:
+        error(f"cannot write {exc.filename or output}: {exc.strerror or exc}")
+        raise typer.Exit(1) from None
     finally:
         store.close()
 

@@ -43,7 +43,8 @@ def export_kb(store: Store) -> dict[str, Any]:
         rows = list(session.scalars(select(DocumentRow).order_by(DocumentRow.id)))
         documents = [{"id": f"d{d.id}", "source": d.source, "title": d.title, "url": d.url,
                       "outlet": d.outlet, "author": d.author, "published": d.published,
-                      "published_inferred": d.published_inferred, "text": d.text, "removed": d.removed,
+                      "published_inferred": d.published_inferred,
+                      "retrieved": d.ingested_at.date().isoformat(), "text": d.text, "removed": d.removed,
                       "removed_rules": d.removed_rules or []}
                      for d in rows]
         outlets = {d.id: d.outlet for d in rows}
@@ -119,6 +120,6 @@ def _ids_of(conflict: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def write_kb(store: Store, out: IO[str]) -> None:
-    json.dump(export_kb(store), out, ensure_ascii=False, indent=1)
+def write_kb(kb: dict[str, Any], out: IO[str]) -> None:
+    json.dump(kb, out, ensure_ascii=False, indent=1)
     out.write("\n")

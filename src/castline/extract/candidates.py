@@ -262,7 +262,7 @@ def run_candidates(doc: Doc) -> list[Candidate]:
                 continue
             if current.text == "[" and j + 2 < len(tokens) and _is_name_token(tokens[j + 1]) and \
                     tokens[j + 2].text == "]":
-                end = j + 3  # "Chuck [Lorre]": a quote's editorial brackets complete the name
+                end = j + 3  # "Jo [Lee]": a quote's editorial brackets complete the name
                 j += 3
                 continue
             if current.text == "-" and not previous.whitespace_ and not current.whitespace_ and nxt is not None \

@@ -131,10 +131,8 @@ def _owner(ctx: Context, owner_start: int, owner_text: str, types: tuple[str, ..
     if owner_text.lower() in ("his", "her", "their"):
         mention = ctx.mention_at(owner_start, owner_start + len(owner_text))
         key = mention.key if mention else None
-        if _as_type(ctx, key, types):
-            return _as_type(ctx, key, types)
-        if ctx.type_of(key) in PEOPLE and set(types) <= set(PEOPLE):
-            return key  # whose the pronoun says, even where the relative's own type is in doubt
+        if ctx.type_of(key) in PEOPLE and set(types) <= set(PEOPLE):  # whose the pronoun says, even where the
+            return _as_type(ctx, key, types) or key                    # relative's own type is in doubt
         return _subject_key(ctx, owner_start, types)
     return _as_type(ctx, _mention_ending(ctx, owner_start, PEOPLE, window=3), types)
 

@@ -105,8 +105,8 @@ def test_every_command_has_help_with_an_example():
 def test_show_card_of_a_show_has_cast_and_episodes(db):
     result = run("show", "Harbor City Fire", "--db", db)
     assert result.exit_code == 0
-    assert "Cast" in result.output and "Episodes" in result.output
     card = json.loads(run("show", "Harbor City Fire", "--db", db, "--json").output)
+    assert "Cast" in result.output and ("Episodes" in result.output) == bool(card["view"]["episodes"])
     cast = {row["actor"]["name"]: [c["name"] for c in row["characters"]] for row in card["view"]["cast"]}
     assert cast["Mara Quinn"] == ["Nora Vance"] and cast["Tomas Reyes"] == ["Eli Brandt"]
     assert [f["object"]["name"] for f in card["view"]["networks"]] == ["CBS"]
@@ -176,3 +176,88 @@ def test_article_words_reach_the_terminal_without_control_sequences_or_markup(tm
 @pytest.mark.parametrize("command", ["entities", "quotes"])
 def test_a_row_limit_no_database_holds_is_a_usage_error(db, command):
     assert run(command, "--limit", str(2**63), "--db", db).exit_code == 2
+
+
+# ---- readable at any width -------------------------------------------------------------------------------------
+
+READ_COMMANDS = [["sources"], ["entities"], ["quotes", "--limit", "100"], ["show", "Mara Quinn"],
+                 ["show", "Harbor City Fire"], ["show", "Nora Vance"], ["timeline", "Mara Quinn"], ["conflicts"]]
+
+
+@pytest.mark.parametrize("width", [80, 160])
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=" ".join)
+def test_terminal_output_fits_the_width(db, monkeypatch, command, width):
+    monkeypatch.setattr("castline.cli.console.width", width)
+    result = run(*command, "--db", db)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines and max(len(line) for line in lines) <= width
+    assert not [line for line in lines if line.endswith(" ")]  # no padding to the right edge
+    assert "{'" not in result.output  # qualifiers as words, never as Python dicts
+
+
+def test_quotes_are_a_list_of_speaker_outlet_then_words_then_article(db, monkeypatch):
+    monkeypatch.setattr("castline.cli.console.width", 80)
+    total = len(json.loads(run("quotes", "--db", db, "--json", "--limit", "1000").output))
+    result = run("quotes", "--db", db, "--limit", "3")
+    lines = result.output.splitlines()
+    assert lines[-1] == f"3 of {total} quotes; --limit to see more"
+    heads = [line for line in lines if line and not line.startswith(" ")][:-1]
+    assert len(heads) == 3 and all(" — " in head or "unknown" in head for head in heads)
+    assert sum(line.startswith("    in ") for line in lines) == 3  # the article by its headline
+    assert ".txt" not in result.output and ".html" not in result.output
+    assert run("quotes", "--db", db, "--limit", str(total)).output.splitlines()[-1] == f"{total} quotes"
+
+
+def test_show_names_the_show_of_a_role_and_prints_no_empty_sections(db, monkeypatch):
+    monkeypatch.setattr("castline.cli.console.width", 120)
+    output = run("show", "Mara Quinn", "--db", db).output
+    assert "plays Nora Vance (show Harbor City Fire)" in output
+    assert "Episodes" not in output and "Cast\n" not in output  # a person's card has neither
+    assert "played by Mara Quinn" in run("show", "Nora Vance", "--db", db).output
+    empty_seen = set()
+    for name in ("Mara Quinn", "Nora Vance", "Harbor City Fire", "Variety", "CBS"):
+        card = json.loads(run("show", name, "--db", db, "--json").output)
+        lines = run("show", name, "--db", db).output.splitlines()
+        for heading, key in (("Facts", "facts"), ("Quotes", "quotes"), ("Timeline", "timeline")):
+            assert (heading in lines) == bool(card[key]), (name, heading)
+            empty_seen |= {heading} - {h for h in lines}
+    assert empty_seen  # some card had an empty section, and it was left out
+
+
+def test_sources_lead_with_the_headline_and_keep_a_path_on_one_line(db, monkeypatch):
+    monkeypatch.setattr("castline.cli.console.width", 80)
+    rows = json.loads(run("sources", "--db", db, "--json").output)
+    output = run("sources", "--db", db).output
+    local = next(r for r in rows if r["source"].endswith("harbor-city-fire-exit.txt"))
+    assert local["headline"] == local["title"] and local["title"] in output
+    path_lines = [line for line in output.splitlines() if "harbor-city-fire-exit" in line]
+    assert len(path_lines) == 1 and (path_lines[0].strip() == local["source"] or path_lines[0].endswith("…"))
+    assert output.splitlines()[-1] == f"{len(rows)} articles"
+
+
+def test_an_unknown_entity_type_is_a_usage_error_naming_the_types(db):
+    result = run("entities", "--type", "actor", "--db", db)
+    assert result.exit_code == 2
+    assert "unknown entity type 'actor'" in result.output and "person, character, show" in result.output
+
+
+@pytest.mark.parametrize("command", [["sources"], ["entities"], ["quotes"], ["show", "X"], ["timeline", "X"],
+                                     ["conflicts"], ["export", "-o", "-"], ["reextract"], ["serve"]], ids=" ".join)
+def test_a_missing_knowledge_base_is_an_error_for_all_but_ingest(tmp_path, command):
+    missing = tmp_path / "typo.db"
+    result = run(*command, "--db", str(missing))
+    assert result.exit_code == 2 and f"no knowledge base at {missing}" in result.output
+    assert not missing.exists()
+
+
+def test_the_terminal_width_comes_from_columns(db):
+    import os
+    import subprocess
+    import sys
+
+    for width in (80, 160):
+        out = subprocess.run([sys.executable, "-m", "castline.cli", "show", "Mara Quinn", "--db", db],
+                             env={**os.environ, "COLUMNS": str(width)}, capture_output=True, text=True, check=True)
+        longest = max(len(line) for line in out.stdout.splitlines())
+        assert width - 10 < longest <= width  # wrapped at the width

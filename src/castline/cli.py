@@ -24,6 +24,7 @@ from rich.text import Text
 
 from .errors import CastlineError
 from .export import FORMATS, ExportError, check, export_to
+from .extract.typer import TYPES
 from .kb import Store, cards, queries
 from .kb.conflicts import find_conflicts
 from .pipeline import IngestReport
@@ -64,9 +65,21 @@ class PlainTable(Table):
         super().add_row(*(shown(cell) if isinstance(cell, str) else cell for cell in cells), **options)
 
 
-def open_store(db: str | None) -> Store:
+def existing_db(db: str | None) -> str:
+    """The knowledge base's location, which must exist (exit 2 when a file path names nothing)."""
+    location = Settings().with_overrides(db=db).db
+    if "://" not in location and not Path(location).expanduser().is_file():
+        error(f"no knowledge base at {location}; run castline ingest first (or give --db)")
+        raise typer.Exit(2)
+    return location
+
+
+def open_store(db: str | None, readonly: bool = True, create: bool = False) -> Store:
+    """The knowledge base a command reads (or, with readonly=False, changes). Only `ingest` creates one (`create`):
+    for every other command a mistyped --db is an error, not a new empty file."""
+    location = Settings().with_overrides(db=db).db if create else existing_db(db)
     try:
-        return Store(Settings().with_overrides(db=db).db)
+        return Store(location, readonly=readonly)
     except CastlineError as exc:
         error(str(exc))
         raise typer.Exit(1) from exc
@@ -79,7 +92,42 @@ def emit(data: Any, as_json: bool, table: Table | None = None) -> None:
         console.print(table)
 
 
-def _table(title: str, *columns: str) -> Table:
+def heading(title: str) -> None:
+    console.print(Text(title, style="bold underline"))
+
+
+def indented(line: Text, indent: int) -> None:
+    """`line` wrapped to the terminal's width less `indent`, every piece indented (no padding to the right)."""
+    for piece in line.wrap(console, max(20, console.width - indent), overflow="fold"):
+        piece.rstrip()
+        console.print(Text(" " * indent) + piece, no_wrap=True, overflow="ignore")
+
+
+def entry(first: Text, *lines: Text | str, detail: str | None = None) -> None:
+    """One item of a list: its first line, then indented lines wrapped at the terminal's width, then a dim detail
+    (a path or URL) cut with an ellipsis rather than folded over many lines."""
+    indented(first, 0)
+    for line in lines:
+        indented(line if isinstance(line, Text) else shown(line), 4)
+    if detail:
+        line = shown(detail, "dim")
+        line.truncate(max(20, console.width - 4), overflow="ellipsis")
+        console.print(Text("    ") + line, no_wrap=True, overflow="ignore")
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def more(shown_rows: int, total: int, noun: str) -> None:
+    """The total under a list cut by --limit."""
+    if total > shown_rows:
+        console.print(shown(f"{shown_rows:,} of {total:,} {noun}; --limit to see more", "dim"))
+    else:
+        console.print(shown(f"{total:,} {noun}", "dim"))
+
+
+def _table(title: str | None, *columns: str) -> Table:
     table = PlainTable(title=title, show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")
@@ -99,8 +147,8 @@ def ingest(
     Example: castline ingest samples/ https://example.com/feed.xml --db kb.db
     """
     settings = Settings().with_overrides(db=db, allow_private=allow_private)
-    _run_with_progress(settings, "ingesting",
-                       lambda store, tick: run_ingest(inputs, store, settings, jobs=jobs, on_progress=tick))
+    _run_with_progress(settings, "ingesting", create=True,
+                       run=lambda store, tick: run_ingest(inputs, store, settings, jobs=jobs, on_progress=tick))
 
 
 @app.command()
@@ -122,10 +170,10 @@ def reextract(
 
 
 def _run_with_progress(settings: Settings, label: str,
-                       run: Callable[[Store, Callable[[str], None]], IngestReport]) -> None:
-    """Open the store, run an ingest-like job under a progress bar, print what failed, one summary line and
-    whether stored articles await re-extraction; exit 1 when anything failed."""
-    store = open_store(settings.db)
+                       run: Callable[[Store, Callable[[str], None]], IngestReport], create: bool = False) -> None:
+    """Open the store (creating it if `create`), run an ingest-like job under a progress bar, print what failed, one
+    summary line and whether stored articles await re-extraction; exit 1 when anything failed."""
+    store = open_store(settings.db, readonly=False, create=create)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
     try:
@@ -187,13 +235,21 @@ def entities(
 
     Example: castline entities --type person
     """
+    if type is not None and type not in TYPES:
+        error(f"unknown entity type {type!r}; the types are {', '.join(TYPES)}")
+        raise typer.Exit(2)
     store = open_store(db)
     with store.reads() as session:
         rows = queries.list_entities(session, type, limit=limit)
-    table = _table("Entities", "id", "name", "type", "documents", "mentions")
+        total = queries.entity_count(session, type)
+    if as_json:
+        emit(rows, True)
+        return
+    table = _table(None, "id", "name", "type", "articles", "mentions")
     for row in rows:
         table.add_row(str(row["id"]), row["name"], row["type"], str(row["documents"]), str(row["mentions"]))
-    emit(rows, as_json, table)
+    console.print(table)
+    more(len(rows), total, "entities")
 
 
 def _one_entity(session, name: str) -> int:
@@ -219,22 +275,24 @@ def show(name: Annotated[str, typer.Argument(help="Entity name or alias.")], db:
         return
     console.print(shown(card["name"], style="bold") + shown(f" ({card['type']})"))
     if card["aliases"]:
-        console.print(shown("also: " + ", ".join(card["aliases"])))
+        console.print(shown("also called " + ", ".join(card["aliases"])))
     _print_why(card["why"])
     _print_view(card)
-    table = _table("Facts", "subject", "predicate", "object", "qualifiers", "sources")
-    for fact in card["facts"]:
-        obj = fact["object"].get("name", fact["object"].get("value"))
-        table.add_row(fact["subject"]["name"], fact["predicate"], str(obj),
-                      ", ".join(f"{k}={v}" for k, v in fact["qualifiers"].items()),
-                      "; ".join(sorted({s["source"] for s in fact["sources"]})))
-    console.print(table)
-    _print_quotes(card["quotes"], "Quotes")
-    _print_timeline(card["timeline"])
-    docs = _table("Articles", "id", "source", "mentions")
-    for doc in card["documents"]:
-        docs.add_row(str(doc["id"]), doc["source"], str(doc["mentions"]))
-    console.print(docs)
+    if card["facts"]:
+        heading("Facts")
+        for fact in card["facts"]:
+            _print_fact(fact)
+    if card["quotes"]:
+        heading("Quotes")
+        _print_quotes(card["quotes"])
+    if card["timeline"]:
+        heading("Timeline")
+        _print_timeline(card["timeline"])
+    if card["documents"]:
+        heading("Articles")
+        for doc in card["documents"]:
+            entry(shown(queries.article_title(doc["title"], doc["source"])),
+                  detail=f"{doc['mentions']} mention{'' if doc['mentions'] == 1 else 's'} · {doc['source']}")
 
 
 def _print_why(why: dict[str, Any]) -> None:
@@ -242,32 +300,67 @@ def _print_why(why: dict[str, Any]) -> None:
     if why["votes"]:
         votes = ", ".join(f"{v['type']} {v['votes']:.2f}" for v in why["votes"])
         console.print(shown(f"type votes of {why['articles']} article{'' if why['articles'] == 1 else 's'}: {votes}"))
-    table = _table(f"Why {why['type']}", "reason", "articles")
-    for reason in why["reasons"]:
-        table.add_row(reason["text"], str(reason["articles"]))
-    console.print(table)
+    if why["reasons"]:
+        heading(f"Why {why['type']}")
+        for reason in why["reasons"]:
+            entry(shown(f"• {reason['text']}") + shown(f" ({reason['articles']} article"
+                                                       f"{'' if reason['articles'] == 1 else 's'})", "dim"))
+
+
+def qualifier_text(qualifiers: dict[str, Any]) -> str:
+    """A fact's details as words: "seasons 7, since 2019-05-02, show Harbor Lights" (names, not records)."""
+    parts = []
+    for key, value in qualifiers.items():
+        if isinstance(value, dict):
+            value = value.get("name") or value.get("value")
+        elif isinstance(value, list):
+            value = ", ".join(str(v.get("name", v) if isinstance(v, dict) else v) for v in value)
+        if value not in (None, ""):
+            parts.append(f"{key.replace('_', ' ')} {value}")
+    return ", ".join(parts)
+
+
+def _sources_line(sources: list[dict[str, Any]], total: int | None = None) -> str:
+    titles = list(dict.fromkeys(s.get("title") or queries.article_title(None, s["source"]) for s in sources))
+    extra = (total or len(sources)) - len(sources)
+    return "from " + "; ".join(titles) + (f" and {extra} more" if extra > 0 else "")
+
+
+def _print_fact(fact: dict[str, Any]) -> None:
+    obj = fact["object"].get("name", fact["object"].get("value"))
+    details = qualifier_text(fact["qualifiers"])
+    first = shown(f"• {fact['subject']['name']} ") + shown(fact["predicate"].replace("_", " "), "italic") + \
+        shown(f" {obj}") + shown(f" ({details})" if details else "", "dim")
+    lines = [shown(_sources_line(fact["sources"], fact.get("sources_total")), "dim")] if fact["sources"] else []
+    entry(first, *lines)
 
 
 def _print_view(card: dict[str, Any]) -> None:
     """What the card's type adds: a show's cast and episodes, a character's actors and ties."""
     view = card["view"]
     if card["type"] == "show":
-        cast = _table("Cast", "actor", "character", "tenure")
-        for row in view["cast"]:
-            q = row["fact"]["qualifiers"]
-            tenure = " ".join(filter(None, [f"{q['seasons']} seasons" if q.get("seasons") else "",
-                                            f"since {q['start']}" if q.get("start") else "",
-                                            f"until {q['end']}" if q.get("end") else ""]))
-            cast.add_row(row["actor"]["name"], ", ".join(c["name"] for c in row["characters"]) or "—", tenure)
-        console.print(cast)
-        episodes = _table("Episodes", "season", "number", "title", "aired", "directed by")
-        for e in view["episodes"]:
-            episodes.add_row(str(e.get("season") or ""), str(e.get("number") or ""), e["episode"]["name"],
-                             e.get("air_date") or "", ", ".join(d["name"] for d in e["directors"]))
-        console.print(episodes)
         for f in view["networks"]:
             slot = f["qualifiers"].get("slot")
             console.print(shown(f"airs on {f['object']['name']}" + (f", {slot}" if slot else "")))
+        if view["cast"]:
+            heading("Cast")
+        for row in view["cast"]:
+            q = row["fact"]["qualifiers"]
+            tenure = ", ".join(filter(None, [f"{q['seasons']} seasons" if q.get("seasons") else "",
+                                             f"since {q['start']}" if q.get("start") else "",
+                                             f"until {q['end']}" if q.get("end") else ""]))
+            roles = ", ".join(c["name"] for c in row["characters"])
+            entry(shown(f"• {row['actor']['name']}") + shown(f" as {roles}" if roles else "")
+                  + shown(f" ({tenure})" if tenure else "", "dim"))
+        if view["episodes"]:
+            heading("Episodes")
+        for e in view["episodes"]:
+            number = "".join(filter(None, [f"S{e['season']}" if e.get("season") else "",
+                                           f"E{e['number']}" if e.get("number") else ""]))
+            directors = ", ".join(d["name"] for d in e["directors"])
+            entry(shown(f"• {number + ' ' if number else ''}{e['episode']['name']}"),
+                  *filter(None, [f"aired {e['air_date']}" if e.get("air_date") else "",
+                                 f"directed by {directors}" if directors else ""]))
     elif card["type"] == "character":
         actors = ", ".join(f["subject"]["name"] for f in view["played_by"])
         console.print(shown(f"played by {actors or 'unknown'}"))
@@ -275,20 +368,24 @@ def _print_view(card: dict[str, Any]) -> None:
             console.print(shown(f"{f['subject']['name']} {f['predicate'].replace('_', ' ')} {f['object']['name']}"))
 
 
-def _print_quotes(rows: list[dict[str, Any]], title: str) -> None:
-    table = _table(title, "speaker", "outlet", "date", "kind", "text", "sources")
+def _print_quotes(rows: list[dict[str, Any]]) -> None:
+    """Each quote as speaker — outlet, date; then its words wrapped to the terminal; then where it appeared."""
     for q in rows:
-        table.add_row(q["speaker"] or "—", q["outlet"] or "—", q["date"] or "—", q["kind"], q["text"],
-                      "; ".join(Path(a["source"]).name for a in q["appearances"]))
-    console.print(table)
+        speaker = q["speaker"] or (f"{q['lent_speaker']} (by its repeats)" if q.get("lent_speaker") else "unknown")
+        outlet = q["outlet"] or q.get("lent_outlet")
+        date = q["date"] or q.get("lent_date")
+        first = shown(speaker, "bold") + shown(f" — {outlet}" if outlet else "") + shown(f", {date}" if date else "") \
+            + shown(f" ({q['kind']})" if q["kind"] != "direct" else "", "dim")
+        words = f"“{q['text']}”" if q["kind"] == "direct" else q["text"]
+        where = [a.get("title") or queries.article_title(None, a["source"]) for a in q["appearances"]] \
+            or [queries.article_title(q.get("title"), q["source"])]
+        entry(first, shown(words), shown("in " + "; ".join(dict.fromkeys(where)), "dim"))
 
 
 def _print_timeline(rows: list[dict[str, Any]]) -> None:
-    table = _table("Timeline", "date", "event", "summary", "sources")
     for row in rows:
-        table.add_row(row["date"] or "?", row["type"], row["summary"],
-                      "; ".join(sorted({Path(s["source"]).name for s in row["sources"]})))
-    console.print(table)
+        entry(shown(row["date"] or "undated", "bold") + shown(f"  {row['type'].replace('_', ' ')}"),
+              shown(row["summary"]), shown(_sources_line(row["sources"]), "dim"))
 
 
 @app.command("quotes")
@@ -296,7 +393,7 @@ def quotes_command(
     db: DbOption = None,
     speaker: Annotated[str | None, typer.Option(help="Only quotes by this speaker.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only quotes given to this outlet.")] = None,
-    limit: Annotated[int, typer.Option(min=1, max=MAX_ROWS, help="At most this many rows.")] = 500,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_ROWS, help="At most this many quotes.")] = 20,
     as_json: JsonOption = False,
 ) -> None:
     """Who said what, to which outlet, when, and where it appeared.
@@ -306,10 +403,12 @@ def quotes_command(
     store = open_store(db)
     with store.reads() as session:
         rows = queries.quotes(session, speaker=speaker, outlet=outlet, limit=limit)
+        total = queries.quote_count(session, speaker=speaker, outlet=outlet)
     if as_json:
         emit(rows, True)
-    else:
-        _print_quotes(rows, "Quotes")
+        return
+    _print_quotes(rows)
+    more(len(rows), total, "quotes")
 
 
 @app.command("timeline")
@@ -324,8 +423,10 @@ def timeline_command(name: Annotated[str, typer.Argument(help="Person, character
         rows = queries.timeline(session, _one_entity(session, name))
     if as_json:
         emit(rows, True)
-    else:
+    elif rows:
         _print_timeline(rows)
+    else:
+        console.print(shown(f"no dated events for {name}", "dim"))
 
 
 @app.command("conflicts")
@@ -338,33 +439,45 @@ def conflicts_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     store = open_store(db)
     with store.reads() as session:
         rows = find_conflicts(session)
-    table = _table("Conflicts", "kind", "about", "value", "sources", "note")
+    if as_json:
+        emit(rows, True)
+        return
     for row in rows:
-        for n, value in enumerate(row["values"]):
-            shown = str(value["value"]) + (f" (as of {value['as_of']})" if value.get("as_of") else "")
-            sources = "; ".join(f"{s['outlet'] or Path(s['source']).name}"
-                                f"{' ' + s['published'] if s['published'] else ''}: {s['text']}"
-                                for s in value["sources"])
-            table.add_row(row["label"] if n == 0 else "", row["summary"] if n == 0 else "", shown, sources,
-                          row["note"] if n == 0 else "")
-    emit(rows, as_json, table)
+        entry(shown(f"{row['label']}: ", "bold") + shown(row["summary"]), *([shown(row["note"], "dim")]
+                                                                            if row["note"] else []))
+        for value in row["values"]:
+            said = str(value["value"]) + (f" (as of {value['as_of']})" if value.get("as_of") else "")
+            indented(shown(f"• {said}"), 4)
+            for source in value["sources"]:
+                who = ", ".join(filter(None, [source["outlet"], source["published"]]))
+                indented(shown(f"{who + ': ' if who else ''}{source['text']}", "dim"), 6)
+    console.print(shown(f"{len(rows)} conflict{'' if len(rows) == 1 else 's'}", "dim"))
 
 
 @app.command("sources")
-def sources_command(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """The articles in the knowledge base.
+def sources_command(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_ROWS, help="At most this many articles.")] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """The articles in the knowledge base, newest first.
 
     Example: castline sources --json
     """
     store = open_store(db)
     with store.reads() as session:
-        rows = queries.sources(session)
-    table = _table("Articles", "id", "published", "outlet", "title", "entities", "quotes", "junk lines")
+        rows = queries.sources(session, limit)
+        total = queries.counts(session)["articles"]
+    if as_json:
+        emit(rows, True)
+        return
     for row in rows:
-        published = (row["published"] or "?") + (" (inferred)" if row["published_inferred"] else "")
-        table.add_row(str(row["id"]), published, row["outlet"] or "—", row["title"] or row["source"],
-                      str(row["entities"]), str(row["quotes"]), str(row["removed"]))
-    emit(rows, as_json, table)
+        published = (row["published"] or "date unknown") + (" (inferred)" if row["published_inferred"] else "")
+        counts = f"{plural(row['entities'], 'entity', 'entities')}, {plural(row['quotes'], 'quote')}" + \
+            (f", {row['removed']} lines removed" if row["removed"] else "")
+        entry(shown(f"{row['id']:>4}  ", "dim") + shown(row["headline"], "bold"),
+              shown(" · ".join(filter(None, [row["outlet"], published, counts]))), detail=row["source"])
+    more(len(rows), total, "articles")
 
 
 @app.command()
@@ -430,7 +543,7 @@ def serve(
     from .web import create_app
 
     try:
-        web_app = create_app(Settings().with_overrides(db=db).db)
+        web_app = create_app(existing_db(db))
     except CastlineError as exc:
         error(str(exc))
         raise typer.Exit(1) from exc

@@ -46,6 +46,14 @@ def list_entities(session: Session, kind: str | None = None, limit: int = 200, o
             for i, n, t, m, d in session.execute(query)]
 
 
+def entity_count(session: Session, kind: str | None = None) -> int:
+    """How many entities `list_entities` would list (those with a mention) without a limit."""
+    query = select(func.count(func.distinct(MentionRow.entity_id)))
+    if kind:
+        query = query.join(EntityRow, EntityRow.id == MentionRow.entity_id).where(EntityRow.type == kind)
+    return session.scalar(query) or 0
+
+
 def find_entities(session: Session, name: str) -> list[EntityRow]:
     """Entities called `name` (any alias, case and punctuation aside), else whose name contains it."""
     exact = session.scalars(select(EntityRow).where(
@@ -59,6 +67,13 @@ def entity_names(session: Session, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
     return dict(session.execute(select(EntityRow.id, EntityRow.name).where(EntityRow.id.in_(ids))).all())
+
+
+def article_title(title: str | None, source: str) -> str:
+    """What people call an article: its headline, else the last part of its file name or URL."""
+    if title and title.strip():
+        return title.strip()
+    return source.rstrip("/").rsplit("/", 1)[-1] or source
 
 
 def confidence(independent: int) -> float:
@@ -77,15 +92,16 @@ def _sources_of(session: Session, column, ids: set[int], per_id: int | None = No
         return out
     rank = func.row_number().over(partition_by=column, order_by=(EvidenceRow.document_id, EvidenceRow.start))
     ranked = (select(EvidenceRow.id, rank.label("rank")).where(column.in_(ids))).subquery()
-    query = (select(EvidenceRow, DocumentRow.source, DocumentRow.outlet)
+    query = (select(EvidenceRow, DocumentRow.source, DocumentRow.outlet, DocumentRow.title)
              .join(DocumentRow, DocumentRow.id == EvidenceRow.document_id)
              .join(ranked, ranked.c.id == EvidenceRow.id)
              .order_by(EvidenceRow.document_id, EvidenceRow.start))
     if per_id is not None:
         query = query.where(ranked.c.rank <= per_id)
-    for row, source, outlet in session.execute(query):
+    for row, source, outlet, title in session.execute(query):
         out[getattr(row, column.key)].append({"document": row.document_id, "source": source, "outlet": outlet,
-                                              "start": row.start, "end": row.end, "text": row.text})
+                                              "title": article_title(title, source), "start": row.start,
+                                              "end": row.end, "text": row.text})
     return out
 
 
@@ -138,15 +154,47 @@ def _fact_dicts(session: Session, rows: list[FactRow], max_sources: int) -> list
     return out
 
 
-def quotes(session: Session, speaker: str | None = None, outlet: str | None = None, *,
-           speaker_id: int | None = None, outlet_id: int | None = None, document_id: int | None = None,
-           show_id: int | None = None, text: str | None = None, since: str | None = None, until: str | None = None,
-           limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
+def _quote_filters(session: Session, speaker: str | None = None, outlet: str | None = None, *,
+                   speaker_id: int | None = None, outlet_id: int | None = None, document_id: int | None = None,
+                   show_id: int | None = None, text: str | None = None, since: str | None = None,
+                   until: str | None = None) -> list:
+    when = func.coalesce(QuoteRow.date, DocumentRow.published)
+    conditions = []
+    if speaker_id is not None:
+        conditions.append(QuoteRow.speaker_id == speaker_id)
+    if outlet_id is not None:
+        conditions.append(QuoteRow.outlet_id == outlet_id)
+    if document_id is not None:
+        conditions.append(QuoteRow.document_id == document_id)
+    if speaker:
+        conditions.append(QuoteRow.speaker_id.in_([e.id for e in find_entities(session, speaker)]))
+    if outlet:
+        conditions.append(QuoteRow.outlet_id.in_([e.id for e in find_entities(session, outlet)]))
+    if show_id is not None:
+        conditions.append(QuoteRow.document_id.in_(
+            select(MentionRow.document_id).where(MentionRow.entity_id == show_id)))
+    if text:
+        conditions.append(QuoteRow.text.ilike(f"%{text}%"))
+    if since:
+        conditions.append(when >= since)
+    if until:
+        conditions.append(when <= until + "\uffff")
+    return conditions
+
+
+def quote_count(session: Session, speaker: str | None = None, outlet: str | None = None, **filters: Any) -> int:
+    """How many quotes `quotes` would list with these filters and no limit."""
+    return session.scalar(select(func.count(QuoteRow.id)).join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
+                          .where(*_quote_filters(session, speaker, outlet, **filters))) or 0
+
+
+def quotes(session: Session, speaker: str | None = None, outlet: str | None = None, *, limit: int = 500,
+           offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
     """Quotes with speaker, outlet, date (or what their group lends them, with the article it comes from) and every
     article the same words appeared in, the first known source first.
 
-    `show_id` keeps quotes from articles that name the show; `since`/`until`
-    bound the quote's date, or its article's date when the quote has none.
+    Filters (`_quote_filters`): speaker_id, outlet_id, document_id; `show_id` keeps quotes from articles that name
+    the show; `text` the words; `since`/`until` bound the quote's date, or its article's date when it has none.
     """
     speaker_row, outlet_row = aliased(EntityRow), aliased(EntityRow)
     when = func.coalesce(QuoteRow.date, DocumentRow.published)
@@ -158,37 +206,19 @@ def quotes(session: Session, speaker: str | None = None, outlet: str | None = No
              .join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
              .outerjoin(speaker_row, speaker_row.id == QuoteRow.speaker_id)
              .outerjoin(outlet_row, outlet_row.id == QuoteRow.outlet_id)
+             .where(*_quote_filters(session, speaker, outlet, **filters))
              .order_by(when, QuoteRow.document_id, QuoteRow.start).limit(limit).offset(offset))
-    if speaker_id is not None:
-        query = query.where(QuoteRow.speaker_id == speaker_id)
-    if outlet_id is not None:
-        query = query.where(QuoteRow.outlet_id == outlet_id)
-    if document_id is not None:
-        query = query.where(QuoteRow.document_id == document_id)
-    if speaker:
-        query = query.where(QuoteRow.speaker_id.in_([e.id for e in find_entities(session, speaker)]))
-    if outlet:
-        query = query.where(QuoteRow.outlet_id.in_([e.id for e in find_entities(session, outlet)]))
-    if show_id is not None:
-        query = query.where(QuoteRow.document_id.in_(
-            select(MentionRow.document_id).where(MentionRow.entity_id == show_id)))
-    if text:
-        query = query.where(QuoteRow.text.ilike(f"%{text}%"))
-    if since:
-        query = query.where(when >= since)
-    if until:
-        query = query.where(when <= until + "\uffff")
     rows = [dict(row._mapping) for row in session.execute(query)]
     appearances: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
     groups = {row["group"] for row in rows}
     if groups:
         first = (QuoteRow.id != QuoteRow.group_id)  # the group's first known source, then by date
-        for group, doc_id, source, published, doc_outlet in session.execute(
-                select(QuoteRow.group_id, DocumentRow.id, DocumentRow.source, DocumentRow.published,
+        for group, doc_id, source, title, published, doc_outlet in session.execute(
+                select(QuoteRow.group_id, DocumentRow.id, DocumentRow.source, DocumentRow.title, DocumentRow.published,
                        DocumentRow.outlet).join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
                 .where(QuoteRow.group_id.in_(groups)).order_by(first, DocumentRow.published, DocumentRow.id)):
-            appearances[group].append({"document": doc_id, "source": source, "published": published,
-                                       "outlet": doc_outlet})
+            appearances[group].append({"document": doc_id, "source": source, "title": article_title(title, source),
+                                       "published": published, "outlet": doc_outlet})
     lent_ids = {row[k] for row in rows for k in ("lent_speaker_id", "lent_outlet_id") if row[k]}
     names = dict(session.execute(select(EntityRow.id, EntityRow.name).where(EntityRow.id.in_(lent_ids))).all()) \
         if lent_ids else {}
@@ -239,15 +269,21 @@ def entity_card(session: Session, entity_id: int) -> dict[str, Any] | None:
             "documents": [{"id": i, "source": s, "title": t, "mentions": n} for i, s, t, n in documents]}
 
 
-def sources(session: Session) -> list[dict[str, Any]]:
-    quote_counts = dict(session.execute(
-        select(QuoteRow.document_id, func.count()).group_by(QuoteRow.document_id)).all())
-    entity_counts = dict(session.execute(select(MentionRow.document_id, func.count(func.distinct(
-        MentionRow.entity_id))).group_by(MentionRow.document_id)).all())
-    return [{"id": d.id, "source": d.source, "title": d.title, "outlet": d.outlet, "published": d.published,
-             "published_inferred": d.published_inferred, "removed": len(d.removed or []),
-             "entities": entity_counts.get(d.id, 0), "quotes": quote_counts.get(d.id, 0)}
-            for d in session.scalars(select(DocumentRow).order_by(DocumentRow.published.desc(), DocumentRow.id))]
+def sources(session: Session, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """The articles, newest first, with how many entities and quotes each gave."""
+    documents = session.execute(select(DocumentRow.id, DocumentRow.source, DocumentRow.title, DocumentRow.outlet,
+                                       DocumentRow.published, DocumentRow.published_inferred, DocumentRow.removed)
+                                .order_by(DocumentRow.published.desc(), DocumentRow.id).limit(limit).offset(offset)
+                                ).all()
+    ids = [d.id for d in documents]
+    quote_counts = dict(session.execute(select(QuoteRow.document_id, func.count()).where(QuoteRow.document_id.in_(ids))
+                                        .group_by(QuoteRow.document_id)).all())
+    entity_counts = dict(session.execute(select(MentionRow.document_id, func.count(func.distinct(MentionRow.entity_id)))
+                                         .where(MentionRow.document_id.in_(ids)).group_by(MentionRow.document_id)).all())
+    return [{"id": d.id, "source": d.source, "title": d.title, "headline": article_title(d.title, d.source),
+             "outlet": d.outlet, "published": d.published, "published_inferred": d.published_inferred,
+             "removed": len(d.removed or []), "entities": entity_counts.get(d.id, 0),
+             "quotes": quote_counts.get(d.id, 0)} for d in documents]
 
 
 def outdated(session: Session, everything: bool = False) -> list[str]:

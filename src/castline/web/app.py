@@ -110,7 +110,7 @@ def create_app(db: str) -> FastAPI:
     @app.get("/api/documents", tags=["articles"], summary="Articles, newest first")
     def api_documents(limit: Limit = PAGE_SIZE, offset: Offset = 0):
         with store.reads() as session:
-            return {"items": queries.sources(session)[offset:offset + limit], "limit": limit, "offset": offset}
+            return {"items": queries.sources(session, limit, offset), "limit": limit, "offset": offset}
 
     @app.get("/api/documents/{document_id}", tags=["articles"],
              summary="An article: cleaned text, removed lines, and every extracted span")
@@ -143,7 +143,7 @@ def create_app(db: str) -> FastAPI:
     def home(request: Request):
         with store.reads() as session:
             return page(request, "home.html", counts=queries.counts(session),
-                        articles=queries.sources(session)[:10], people=queries.list_entities(session, "person", 12),
+                        articles=queries.sources(session, 10), people=queries.list_entities(session, "person", 12),
                         shows=queries.list_entities(session, "show", 12))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)

@@ -152,7 +152,7 @@ def test_old_schema_is_upgraded(tmp_path):
     with sqlite3.connect(path) as conn:  # make it look like a version 1 knowledge base
         conn.execute("ALTER TABLE evidence DROP COLUMN qualifiers")
         conn.execute("ALTER TABLE entities DROP COLUMN type_votes")
-        for table in ("quote_sketches", "doc_entities", "name_nodes", "node_links"):
+        for table in ("quote_sketches", "doc_entities", "name_nodes", "node_links", "decisions"):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("ALTER TABLE documents DROP COLUMN dates")
         conn.execute("ALTER TABLE documents DROP COLUMN removed_rules")

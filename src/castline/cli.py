@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -42,7 +43,8 @@ DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or SQLAl
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines instead of a table.")]
 
 
-MAX_ROWS = 2**31 - 1  # a row count every database's integer holds
+MAX_ROWS = 2**31 - 1
+MIN_TOKEN = 12  # an edit token shorter than this is guessable  # a row count every database's integer holds
 
 # Terminal control characters but tab and newline: an article's title or name must not move the cursor, recolour
 # the terminal or set its window title.
@@ -535,17 +537,23 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    edit: Annotated[bool, typer.Option("--edit", help="Let editors who log in with $CASTLINE_EDIT_TOKEN review "
+                                       "facts and entities in the UI.")] = False,
 ) -> None:
-    """Serve the web UI and JSON API (read-only) over a knowledge base.
+    """Serve the web UI and JSON API (read-only, unless --edit) over a knowledge base.
 
-    Example: castline serve --db demo.db --port 8000
+    Example: CASTLINE_EDIT_TOKEN=... castline serve --db demo.db --port 8000 --edit
     """
     import uvicorn
 
     from .web import create_app
 
+    token = os.environ.get("CASTLINE_EDIT_TOKEN", "").strip() if edit else None
+    if edit and len(token or "") < MIN_TOKEN:
+        error(f"--edit needs a token of at least {MIN_TOKEN} characters in CASTLINE_EDIT_TOKEN")
+        raise typer.Exit(2)
     try:
-        web_app = create_app(existing_db(db))
+        web_app = create_app(existing_db(db), edit_token=token)
     except CastlineError as exc:
         error(str(exc))
         raise typer.Exit(1) from exc

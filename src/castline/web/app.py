@@ -14,8 +14,10 @@ from fastapi.templating import Jinja2Templates
 from starlette.middleware.base import BaseHTTPMiddleware
 
 from ..export import export_kb
+from ..extract.typer import TYPES
 from ..kb import Store, cards, queries
 from ..kb.conflicts import find_conflicts
+from .edit import add_edit_routes
 from .highlight import Layer, segments
 
 HERE = FilePath(__file__).parent
@@ -59,8 +61,9 @@ def web_link(url: str | None) -> str | None:
     return None
 
 
-def create_app(db: str) -> FastAPI:
-    """The app over the knowledge base at `db`, opened read-only."""
+def create_app(db: str, edit_token: str | None = None) -> FastAPI:
+    """The app over the knowledge base at `db`, opened read-only; with `edit_token`, editors who log in with it
+    may also review (web/edit.py)."""
     store = Store(db, readonly=True)
     app = FastAPI(title="castline", version="1", docs_url=None, redoc_url=None,
                   description="A sourced knowledge base of television, built from entertainment news. "
@@ -70,8 +73,14 @@ def create_app(db: str) -> FastAPI:
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.filters["web_link"] = web_link
 
+    editors = None
+
     def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+        context |= {"editing": editors is not None, "editor": editors.of(request) if editors else None}
         return templates.TemplateResponse(request, name, context)
+
+    if edit_token:
+        editors = add_edit_routes(app, db, edit_token, page)
 
     def card_or_404(session, entity_id: int) -> dict[str, Any]:
         card = cards.card(session, entity_id)
@@ -156,7 +165,7 @@ def create_app(db: str) -> FastAPI:
     def entity_page(request: Request, entity_id: Id):
         with store.reads() as session:
             card = card_or_404(session, entity_id)
-        return page(request, "entity.html", card=card, view=card["view"])
+        return page(request, "entity.html", card=card, view=card["view"], types=TYPES)
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, speaker: FormWords = "", outlet: FormWords = "", show: FormWords = "",

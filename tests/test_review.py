@@ -94,14 +94,15 @@ def test_merge_split_and_type_are_rules_that_outlive_reextraction(store, tmp_pat
     merged = next(e for e in kb["entities"] if e["name"] == "Dana Morrow")
     assert "Dani Morrow" in merged["aliases"] and {m["doc"] for m in merged["mentions"]} == {
         d["id"] for d in kb["documents"]}
-    wrong = entity_id(store, "Copper Creek", "character")
-    set_type(store, wrong, "show", by="jo")
-    assert ("Copper Creek", "show") in {(e["name"], e["type"]) for e in export_kb(store)["entities"]}
-    assert not any(e["type"] == "character" and e["name"] == "Copper Creek" for e in export_kb(store)["entities"])
+    set_type(store, entity_id(store, "Owen Vale", "character"), "person", by="jo")
+    assert ("Owen Vale", "person") in {(e["name"], e["type"]) for e in export_kb(store)["entities"]}
+    assert next(e for e in export_kb(store)["entities"] if e["name"] == "Owen Vale")["reasons"][0]["feature"] \
+        == "editor/type"
 
     before = _by_name(export_kb(store))
     reextract(store, settings, everything=True)
     assert _by_name(export_kb(store)) == before
+    assert ("Owen Vale", "person") in {(e["name"], e["type"]) for e in export_kb(store)["entities"]}
 
     result = split(store, entity_id(store, "Dana Morrow"), "Dani Morrow", by="jo")
     assert result["new_entity"] is not None

@@ -7,6 +7,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -559,6 +560,125 @@ def serve(
         raise typer.Exit(1) from exc
     console.print(shown(f"castline is serving http://{host}:{port}/ (API documented at http://{host}:{port}/docs)"))
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="Feed or page URLs (or files) to poll.")],
+    db: DbOption = None,
+    every: Annotated[float, typer.Option("--every", min=1, help="Seconds between rounds.")] = 900,
+    once: Annotated[bool, typer.Option("--once", help="One round, then exit.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")] = 1,
+    allow_private: Annotated[bool, typer.Option("--allow-private",
+                                                help="Allow fetching private and loopback addresses.")] = False,
+) -> None:
+    """Poll feeds and pages with conditional GET and ingest only new entries, until Ctrl-C or SIGTERM.
+
+    Example: castline watch https://example.com/tv/feed.xml --every 600 --db kb.db
+    """
+    import signal
+    import threading
+
+    from .watch import watch as run_watch
+
+    settings = Settings().with_overrides(db=db, allow_private=allow_private)
+    store = open_store(settings.db, readonly=False, create=True)
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+
+    def said(report) -> None:
+        for source, reason in report.down + report.ingest.failed:
+            errors.print(Text("failed ", style="red") + shown(f"{source}: {reason}"), soft_wrap=True)
+        console.print(shown(f"{datetime.now().strftime('%H:%M:%S')} {report.summary()}"))
+
+    try:
+        rounds = run_watch(sources, store, settings, every, once=once, jobs=jobs, stop=stop, on_round=said)
+    except CastlineError as exc:
+        error(str(exc))
+        raise typer.Exit(1) from exc
+    finally:
+        store.close()
+    console.print(shown(f"stopped after {plural(rounds, 'round')}"))
+
+
+def parse_since(value: str) -> datetime:
+    """A date or a date and time (ISO 8601, UTC unless it says otherwise) as naive UTC, as the store keeps it."""
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (2026-11-01 or 2026-11-01T08:00)") from None
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+@app.command("changes")
+def changes_command(
+    since: Annotated[str, typer.Option("--since", help="A date (or date and time, UTC): list what is new since.")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_ROWS, help="At most this many of each kind.")] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """What is new since a date: facts first stated, quotes, conflicts that arose, each with its article.
+
+    Example: castline changes --since 2026-11-01 --json
+    """
+    from .kb.changes import changes
+
+    moment = parse_since(since)
+    store = open_store(db)
+    with store.reads() as session:
+        found = changes(session, moment, limit)
+    if as_json:
+        emit(found, True)
+        return
+    if found["facts"]:
+        heading("New facts")
+        for fact in found["facts"]:
+            _print_fact(fact)
+    if found["quotes"]:
+        heading("New quotes")
+        _print_quotes(found["quotes"])
+    if found["conflicts"]:
+        heading("New or growing conflicts")
+        for conflict in found["conflicts"]:
+            entry(shown(f"{conflict['label']}: ", "bold") + shown(conflict["summary"]))
+    console.print(shown(f"since {found['since']}: {plural(len(found['facts']), 'fact')}, "
+                        f"{plural(len(found['quotes']), 'quote')}, {plural(len(found['conflicts']), 'conflict')}",
+                        "dim"))
+
+
+cast_app = typer.Typer(help="Editors' cast lists: names castline takes as known.", no_args_is_help=True)
+app.add_typer(cast_app, name="cast")
+
+
+@cast_app.command("import")
+def cast_import(
+    file: Annotated[Path, typer.Argument(help="CSV with a header: show, actor, character, network, start, end.")],
+    db: DbOption = None,
+) -> None:
+    """Store an editor's cast list: its facts (sourced to the file), its names' types, and the actor-character
+    pairs every article stored afterwards is read with. Importing the same file again replaces it.
+
+    Example: castline cast import cast.csv --db kb.db
+    """
+    from .kb.castlist import CastListError, import_cast_list
+
+    settings = Settings().with_overrides(db=db)
+    store = open_store(settings.db, readonly=False, create=True)
+    try:
+        report = import_cast_list(store, file, by=str(file))
+    except CastlineError as exc:
+        error(str(exc))
+        raise typer.Exit(2 if isinstance(exc, CastListError) else 1) from None
+    finally:
+        store.close()
+    for reason in report.errors:
+        errors.print(Text("skipped ", style="red") + shown(reason), soft_wrap=True)
+    console.print(shown(f"imported {plural(report.rows, 'row')} of {file}, skipped {len(report.errors)}"))
+    if report.marked:
+        errors.print(f"{plural(report.marked, 'stored article')} name{'s' if report.marked == 1 else ''} people "
+                     "on the list: run castline reextract to read them with it")
+    raise typer.Exit(1 if report.errors else 0)
 
 
 review_app = typer.Typer(help="Review the knowledge base: confirm or reject facts, merge and split entities, set "

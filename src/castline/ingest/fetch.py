@@ -36,6 +36,9 @@ class Fetched:
     content: bytes
     content_type: str
     charset: str | None
+    etag: str | None = None  # the validators a conditional GET sends back next time
+    last_modified: str | None = None
+    not_modified: bool = False  # the server answered 304 to a conditional GET: nothing new, no body
 
 
 def system_resolver(host: str, port: int) -> list[str]:
@@ -143,9 +146,17 @@ class _PinnedTransport(httpx.HTTPTransport):
                                              network_backend=backend)
 
 
-def fetch(url: str, settings: Settings, resolve: Resolver = system_resolver) -> Fetched:
-    """Download one URL within the per-URL deadline; every redirect hop is resolved, checked and pinned."""
+def fetch(url: str, settings: Settings, resolve: Resolver = system_resolver, etag: str | None = None,
+          last_modified: str | None = None) -> Fetched:
+    """Download one URL within the per-URL deadline; every redirect hop is resolved, checked and pinned.
+
+    With `etag` or `last_modified` (from an earlier Fetched) the GET is conditional: a 304 gives `not_modified`.
+    """
     headers = {"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,*/*"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
     deadline = _Deadline(settings.fetch_deadline)
     backend = _PinnedBackend(deadline)
     with httpx.Client(transport=_PinnedTransport(backend), timeout=settings.fetch_timeout, follow_redirects=False,
@@ -158,6 +169,8 @@ def fetch(url: str, settings: Settings, resolve: Resolver = system_resolver) -> 
             backend.pinned[target.raw_host.decode("ascii")] = checked_address(target, settings.allow_private, resolve)
             try:
                 with client.stream("GET", target) as response:
+                    if response.status_code == 304:  # (httpx counts it among redirects)
+                        return Fetched(str(response.url), b"", "", None, etag, last_modified, not_modified=True)
                     if response.is_redirect:
                         url = urljoin(url, response.headers.get("location", ""))
                         continue
@@ -173,7 +186,8 @@ def fetch(url: str, settings: Settings, resolve: Resolver = system_resolver) -> 
                             raise InputError(url, f"larger than the size cap ({settings.max_bytes} bytes)")
                     content_type = response.headers.get("content-type", "")
                     return Fetched(str(response.url), bytes(body), content_type.split(";")[0].strip().lower(),
-                                   response.charset_encoding)
+                                   response.charset_encoding, response.headers.get("etag"),
+                                   response.headers.get("last-modified"))
             except httpx.TimeoutException as exc:
                 raise InputError(url, f"timed out ({deadline.explain(settings)})") from exc
             except (httpx.HTTPError, ValueError) as exc:  # ValueError: a malformed Content-Length

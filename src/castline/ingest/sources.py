@@ -12,7 +12,7 @@ import logging
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -227,11 +227,12 @@ def _json_type(value: Any) -> str:
     return {dict: "an object", list: "an array", bool: "a boolean"}.get(type(value), type(value).__name__)
 
 
-def feed_articles(data: bytes, source: str, settings: Settings, charset: str | None = None
-                  ) -> Iterator[RawArticle | InputError]:
+def feed_articles(data: bytes, source: str, settings: Settings, charset: str | None = None,
+                  known: Callable[[str], bool] | None = None) -> Iterator[RawArticle | InputError]:
     """Entries of an RSS/Atom feed: their full content when the feed carries it, else the linked page.
 
     feedparser gets the feed's bytes as a stream: given a string (or bytes) it would fetch a URL or open a path.
+    Entries whose source `known` says is stored already are skipped before their page is fetched.
     """
     headers = {"content-type": f"application/xml; charset={charset}"} if charset else {}
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
@@ -240,6 +241,8 @@ def feed_articles(data: bytes, source: str, settings: Settings, charset: str | N
         raise InputError(source, f"not a readable feed ({reason})")
     for index, entry in enumerate(parsed.entries, 1):
         where = entry.get("link") or f"{source}#{index}"
+        if known is not None and known(where):
+            continue
         meta = {"url": entry.get("link", ""), "title": entry.get("title", ""),
                 "published": entry.get("published") or entry.get("updated") or "",
                 "author": entry.get("author", ""), "outlet": parsed.feed.get("title", "")}

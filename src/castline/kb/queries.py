@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -123,8 +124,13 @@ def facts_about(session: Session, entity_id: int, max_sources: int = CARD_SOURCE
     return _fact_dicts(session, rows, max_sources)
 
 
-def all_facts(session: Session, max_sources: int = CARD_SOURCES) -> list[dict[str, Any]]:
-    return _fact_dicts(session, list(session.scalars(select(FactRow).order_by(FactRow.id))), max_sources)
+def all_facts(session: Session, max_sources: int = CARD_SOURCES, ids: set[int] | None = None
+              ) -> list[dict[str, Any]]:
+    """Every fact (or those with `ids`), by id."""
+    query = select(FactRow).order_by(FactRow.id)
+    if ids is not None:
+        query = query.where(FactRow.id.in_(ids))
+    return _fact_dicts(session, list(session.scalars(query)), max_sources)
 
 
 def facts_of(session: Session, entity_ids: set[int], predicate: str, as_object: bool = False,
@@ -161,9 +167,9 @@ def _fact_dicts(session: Session, rows: list[FactRow], max_sources: int) -> list
 def _quote_filters(session: Session, speaker: str | None = None, outlet: str | None = None, *,
                    speaker_id: int | None = None, outlet_id: int | None = None, document_id: int | None = None,
                    show_id: int | None = None, text: str | None = None, since: str | None = None,
-                   until: str | None = None) -> list:
+                   until: str | None = None, stored_since: datetime | None = None) -> list:
     when = func.coalesce(QuoteRow.date, DocumentRow.published)
-    conditions = []
+    conditions = [DocumentRow.first_seen >= stored_since] if stored_since is not None else []
     if speaker_id is not None:
         conditions.append(QuoteRow.speaker_id == speaker_id)
     if outlet_id is not None:

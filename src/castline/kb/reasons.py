@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from typing import Any
 
 PHRASES: dict[str, str] = {
-    "editor/type": "set by an editor (castline review type)",
+    "editor/type": "set by an editor (castline review type or a cast list)",
+    "editor/cast-list": "on an editor's cast list",
     "ner/none": "no label from the language model",
     "ner/other": "a rare label of the language model",
     "quoted/title": "written in quotation marks",

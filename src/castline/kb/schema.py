@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 # U+FFFD, one character for one, so that spans into an article's text keep their offsets.
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 def storable(value: str, length: int | None) -> str:
@@ -79,6 +79,9 @@ class DocumentRow(Base):
     content_hash: Mapped[str] = mapped_column(Str(64), index=True)
     pipeline_version: Mapped[str] = mapped_column(Str(20))
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    # when castline first stored this source's words: kept when the article is only extracted again (same content),
+    # so that `castline changes` reports what is new in the news, not what a re-extraction rewrote
+    first_seen: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, index=True)
 
 
 class EntityRow(Base):
@@ -230,6 +233,32 @@ class QuoteSketchRow(Base):
     value: Mapped[int] = mapped_column(Integer)
     __table_args__ = (Index("ix_quote_sketches_lookup", "speaker_id", "value"),
                       Index("ix_quote_sketches_value", "value"))
+
+
+class FeedRow(Base):
+    """A source `castline watch` polls: its HTTP validators, for conditional GET, and how the last poll went."""
+
+    __tablename__ = "feeds"
+    source: Mapped[str] = mapped_column(Str(2048), primary_key=True)
+    etag: Mapped[str | None] = mapped_column(Str(500), nullable=True)
+    last_modified: Mapped[str | None] = mapped_column(Str(100), nullable=True)
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    error: Mapped[str | None] = mapped_column(Str(), nullable=True)
+
+
+class CastRow(Base):
+    """One row of an editor's cast list (`castline cast import`): names extraction takes as known."""
+
+    __tablename__ = "cast_lists"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(Str(2048), index=True)  # the list's file, as its document's source
+    line: Mapped[int] = mapped_column(Integer)
+    show: Mapped[str] = mapped_column(Str(500))
+    actor: Mapped[str | None] = mapped_column(Str(500), nullable=True)
+    character: Mapped[str | None] = mapped_column(Str(500), nullable=True)
+    network: Mapped[str | None] = mapped_column(Str(500), nullable=True)
+    start: Mapped[str | None] = mapped_column(Str(10), nullable=True)
+    end: Mapped[str | None] = mapped_column(Str(10), nullable=True)
 
 
 class DecisionRow(Base):

@@ -27,6 +27,7 @@ from ..document import (
 )
 from ..errors import StoreError
 from ..timing import Timings
+from .known import apply_known, known_cast
 from .names import is_proper_name, name_key
 from .quotegroups import Lent, QuoteItem, group_quotes
 from .resolve import article_scores, canonical_name, components, nodes, vote_type
@@ -38,6 +39,7 @@ from .schema import (
     URL_LENGTH,
     AliasRow,
     Base,
+    CastRow,
     DecisionRow,
     DocEntityRow,
     DocumentRow,
@@ -46,6 +48,7 @@ from .schema import (
     EventRow,
     EvidenceRow,
     FactRow,
+    FeedRow,
     MentionRow,
     NameNodeRow,
     NodeLinkRow,
@@ -217,7 +220,11 @@ class Store:
             self._lock(session)
             old = session.scalar(select(DocumentRow).where(DocumentRow.source == doc.source))
             outcome = "ingested"
+            now = datetime.now(UTC)
+            first_seen = now
             if old is not None:
+                if old.content_hash == doc.content_hash and old.first_seen is not None:
+                    first_seen = old.first_seen  # extracted again: the same news as before
                 _forget_document(session, old.id)
                 session.delete(old)
                 session.flush()
@@ -230,11 +237,11 @@ class Store:
                               content_hash=doc.content_hash,
                               dates={"clues": extraction.dates.clues, "pinned": extraction.dates.pinned,
                                      "spans": [list(span) for span in extraction.dates.spans]},
-                              pipeline_version=PIPELINE_VERSION, ingested_at=datetime.now(UTC))
+                              pipeline_version=PIPELINE_VERSION, ingested_at=now, first_seen=first_seen)
             session.add(row)
             session.flush()
             with merging.stage("merge"):
-                _write_extraction(session, row, extraction)
+                _write_extraction(session, row, apply_known(doc, extraction, known_cast(session)))
         clock["store"] -= merging["merge"]
         clock.merge(merging)
         return outcome
@@ -752,8 +759,17 @@ def _add_decisions(conn: Connection) -> None:
     DecisionRow.__table__.create(conn, checkfirst=True)
 
 
+def _add_feeds_and_first_seen(conn: Connection) -> None:
+    """Watched feeds, editors' cast lists, and when each article was first stored (until now: its last ingest)."""
+    FeedRow.__table__.create(conn, checkfirst=True)
+    CastRow.__table__.create(conn, checkfirst=True)
+    conn.execute(text("ALTER TABLE documents ADD COLUMN first_seen TIMESTAMP"))
+    conn.execute(update(DocumentRow).values(first_seen=DocumentRow.ingested_at))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_first_seen ON documents (first_seen)"))
+
+
 # Upgrade steps by target version: MIGRATIONS[n](connection) brings schema n-1 to n.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_evidence_qualifiers, 3: _add_type_votes,
                                                        4: _add_quote_sketches, 5: _article_entities,
                                                        6: _lending_quote_groups, 7: _add_removed_rules,
-                                                       8: _add_decisions}
+                                                       8: _add_decisions, 9: _add_feeds_and_first_seen}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -16,8 +17,10 @@ from starlette.middleware.base import BaseHTTPMiddleware
 from ..export import export_kb
 from ..extract.typer import TYPES
 from ..kb import Store, cards, queries
+from ..kb.changes import changes
 from ..kb.conflicts import find_conflicts
 from .edit import add_edit_routes
+from .feeds import changes_atom
 from .highlight import Layer, segments
 
 HERE = FilePath(__file__).parent
@@ -206,6 +209,20 @@ def create_app(db: str, edit_token: str | None = None) -> FastAPI:
     def conflicts_page(request: Request):
         with store.reads() as session:
             return page(request, "conflicts.html", conflicts=find_conflicts(session))
+
+    @app.get("/feeds/changes.atom", tags=["feeds"], summary="What is new (facts, quotes, conflicts) as Atom",
+             response_class=Response, responses={200: {"content": {"application/atom+xml": {}}}})
+    def changes_feed(request: Request, since: Annotated[str | None, Query(
+            max_length=40, description="ISO date or date-time (UTC); default: seven days ago")] = None):
+        try:
+            moment = datetime.fromisoformat(since) if since else datetime.now(UTC) - timedelta(days=7)
+        except ValueError:
+            raise HTTPException(422, f"since: {since!r} is not an ISO date") from None
+        moment = moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+        with store.reads() as session:
+            found = changes(session, moment, PAGE_SIZE)
+        base = str(request.base_url).rstrip("/")
+        return Response(changes_atom(found, base, str(request.url)), media_type="application/atom+xml")
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def api_docs(request: Request):

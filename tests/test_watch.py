@@ -120,7 +120,8 @@ def test_watch_stops_cleanly_on_sigterm(tmp_path):
 
 def said(fact: dict) -> tuple:
     """A fact by names and first-seen time, as it stays when the knowledge base is rebuilt."""
-    return (fact["subject"]["name"], fact["predicate"], fact["object"].get("name", str(fact["object"].get("value"))), fact["first_seen"])
+    obj = fact["object"].get("name", str(fact["object"].get("value")))
+    return (fact["subject"]["name"], fact["predicate"], obj, fact["first_seen"])
 
 
 def test_changes_and_the_atom_feed_list_what_is_new(tmp_path):

@@ -50,6 +50,7 @@ from .schema import (
     QuoteSketchRow,
     SchemaVersion,
 )
+from .search import create_index
 from .text import minhash, summary_of
 
 # Quotes grouped again around a new article's quotes, at most (its quotes, those that may repeat their words,
@@ -147,6 +148,7 @@ class Store:
             self._lock(conn)
             if not inspect(conn).has_table("schema_version"):
                 Base.metadata.create_all(conn)
+                create_index(conn)
                 conn.execute(SchemaVersion.__table__.insert().values(version=SCHEMA_VERSION))
                 return
             version = conn.execute(select(func.max(SchemaVersion.version))).scalar() or 0
@@ -719,7 +721,18 @@ def _lending_quote_groups(conn: Connection) -> None:
         session.flush()
 
 
+def _placeholder(conn: Connection) -> None:
+    """Schema 8 and 9 belong to other branches; the merge puts their migrations here."""
+
+
+def _search_index(conn: Connection) -> None:
+    """The fuzzy search index (kb/search.py): built for the rows already stored, kept by the database from then on."""
+    create_index(conn)
+
+
 # Upgrade steps by target version: MIGRATIONS[n](connection) brings schema n-1 to n.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_evidence_qualifiers, 3: _add_type_votes,
                                                        4: _add_quote_sketches, 5: _article_entities,
-                                                       6: _lending_quote_groups, 7: _add_removed_rules}
+                                                       6: _lending_quote_groups, 7: _add_removed_rules,
+                                                       8: _placeholder, 9: _placeholder,  # the merger replaces these
+                                                       10: _search_index}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path as FilePath
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, HTTPException, Path, Query, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
@@ -75,8 +75,8 @@ def pagination(request: Request, total: int, number: int, size: int = PAGE_SIZE)
     pages = max(1, -(-total // size))
 
     def url(n: int) -> str:
-        return str(request.url.include_query_params(page=n).replace(scheme=None, netloc=None)) \
-            .removeprefix("//")
+        query = {k: v for k, v in request.query_params.items() if k != "page"} | {"page": n}
+        return f"{request.url.path}?{urlencode(query)}"
 
     return {"total": total, "page": number, "pages": pages, "first": min(total, (number - 1) * size + 1),
             "last": min(total, number * size), "previous": url(number - 1) if number > 1 else None,

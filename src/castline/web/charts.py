@@ -15,11 +15,11 @@ from typing import Any
 import networkx as nx
 
 # Drawing units of the viewBox; the stylesheet scales the SVG to the width of the page.
-WIDTH = 640
-LABEL_WIDTH = 150  # the names to the left of the rows
+WIDTH = 480
+LABEL_WIDTH = 130  # the names to the left of the rows
 ROW_HEIGHT = 22
 TOP = 26  # room for the axis labels
-LABEL_CHARS = 20  # a name longer than this is cut (the full name is the label's <title>)
+LABEL_CHARS = 18  # a name longer than this is cut (the full name is the label's <title>)
 MAX_OUTLETS = 10  # outlets drawn in rows of their own; the rest share one row
 # Events that start or end a stretch in the cast (event types in lexicon.EVENT_TRIGGERS).
 STARTS = ("joined_show", "return")

@@ -304,20 +304,6 @@ def counts(session: Session) -> dict[str, int]:
                                 ("quotes", QuoteRow), ("events", EventRow))}
 
 
-def search(session: Session, q: str, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
-    """Entities by name or alias, quotes by their words, articles by title or text."""
-    like = f"%{q}%"
-    entity_ids = {e.id for e in find_entities(session, q)}
-    entity_ids |= set(session.scalars(select(AliasRow.entity_id).where(AliasRow.alias.ilike(like)).limit(limit)))
-    entities = [{"id": e.id, "name": e.name, "type": e.type} for e in session.scalars(
-        select(EntityRow).where(EntityRow.id.in_(entity_ids)).order_by(EntityRow.name))]
-    found_quotes = quotes(session, text=q, limit=limit)
-    articles = [{"id": d.id, "title": d.title or d.source, "outlet": d.outlet, "published": d.published}
-                for d in session.scalars(select(DocumentRow).where(
-                    or_(DocumentRow.title.ilike(like), DocumentRow.text.ilike(like))).limit(limit))]
-    return {"entities": entities, "quotes": found_quotes, "articles": articles}
-
-
 def document(session: Session, document_id: int, quotes_page: int = 1, per_page: int = 500
              ) -> dict[str, Any] | None:
     """An article with everything extracted from it, offsets into its stored text: every quote's span and speaker

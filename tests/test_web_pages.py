@@ -121,6 +121,10 @@ def test_lists_come_fifty_a_page_with_totals(client):
     assert f"1–50 of {quotes} quotes" in first and first.count('<blockquote class="quote">') == 50
     assert 'href="/quotes?page=2"' in first
     assert client.get("/api/quotes", params={"speaker": "Ivo Brandt"}).json()["total"] == SAID
+    people = client.get("/api/entities", params={"type": "person"}).json()["total"]
+    first = client.get("/entities?type=person").text
+    assert f"1–50 of {people} entities" in first and 'href="/entities?type=person&amp;page=2"' in first
+    assert ">Lantern Bay</a>" in client.get("/entities?type=show").text
 
 
 def test_articles_are_listed_by_their_headline(client):

@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware
 
 from ..export import export_kb
+from ..extract.typer import TYPES
 from ..kb import Store, cards, queries, search
 from ..kb.conflicts import find_conflicts
 from . import charts
@@ -212,7 +213,8 @@ def create_app(db: str) -> FastAPI:
         with store.reads() as session:
             rows = queries.list_entities(session, type or None, PAGE_SIZE, (page_no - 1) * PAGE_SIZE)
             total = queries.entity_count(session, type or None)
-        return page(request, "entities.html", rows=rows, type=type, pager=pagination(request, total, page_no))
+        return page(request, "entities.html", rows=rows, type=type, types=TYPES,
+                    pager=pagination(request, total, page_no))
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, entity_id: Id):

@@ -8,6 +8,7 @@ import pytest
 
 from castline.document import DocExtraction, Document, Entity, Quote, Span
 from castline.kb import Store
+from castline.kb import search as search_module
 from castline.kb.schema import SCHEMA_VERSION
 from castline.kb.search import score, search
 
@@ -58,8 +59,9 @@ def test_titles_quotes_and_aliases_are_searched(store):
     [quote] = found(store, "nigt shoots")["quotes"]
     assert quote["text"] == "the night shoots were the hardest she had done" and quote["speaker"] == "Mara Quinn"
     assert names(found(store, "Quinn")) == ["Mara Quinn"]  # by its alias too
-    assert found(store, "zebra xylophone") == {"entities": [], "articles": [], "quotes": [], "entities_total": 0,
-                                               "articles_total": 0, "quotes_total": 0}
+    nothing = found(store, "zebra xylophone")
+    assert [nothing[k] for k in ("entities", "articles", "quotes", "entities_total", "quotes_capped")] == \
+        [[], [], [], 0, False]
 
 
 def test_the_index_follows_a_reingest(store):
@@ -83,6 +85,15 @@ def test_results_come_a_page_at_a_time_with_their_total(store):
     assert len(first["entities"]) == 2
     assert not {e["id"] for e in first["entities"]} & {e["id"] for e in second["entities"]}
     assert first["entities"][0]["name"] == "Corin Vale"
+    assert not first["entities_capped"]
+
+
+def test_a_total_at_the_index_limit_says_there_may_be_more(sqlite_store, monkeypatch):
+    monkeypatch.setattr(search_module, "CANDIDATES", 3)
+    people = [entity(f"p{i}", f"Corin Vale{'x' * i}", (0, 5)) for i in range(5)]
+    sqlite_store.save(doc("one.txt", "Corin", title="A cast list"), DocExtraction(entities=people))
+    result = found(sqlite_store, "Corin Vale")
+    assert result["entities_capped"] and result["entities_total"] >= 3
 
 
 def test_short_words_still_find_by_substring(sqlite_store):

@@ -128,9 +128,11 @@ def _ranked(query: str, found: list[tuple[int, str]]) -> list[tuple[int, str, fl
 
 def search(session: Session, query: str, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """Entities by name or alias, articles by title, quotes by their words: each list ranked, best first, one page
-    of it (`limit` from `offset`), with its total (`entities_total` …)."""
+    of it (`limit` from `offset`), with its total (`entities_total` …); `…_capped` says the index gave as many
+    candidates as it gives (CANDIDATES), so that there may be more than the total."""
     query = query.strip()
-    out: dict[str, Any] = {kind: [] for kind in KINDS} | {f"{kind}_total": 0 for kind in KINDS}
+    out: dict[str, Any] = {kind: [] for kind in KINDS} | {f"{kind}_total": 0 for kind in KINDS} \
+        | {f"{kind}_capped": False for kind in KINDS}
     if not query:
         return out
     schema = None
@@ -139,6 +141,10 @@ def search(session: Session, query: str, limit: int = 50, offset: int = 0) -> di
         session.execute(text("SELECT set_config('pg_trgm.word_similarity_threshold', :t, true)"),
                         {"t": str(THRESHOLD)})
     names = {index: _candidates(session, query, index, table, column, schema) for index, table, column in INDEXED}
+    capped = {index for index, found in names.items() if len(found) >= CANDIDATES}
+    out["entities_capped"] = bool(capped & {"search_entities", "search_aliases"})
+    out["articles_capped"] = "search_titles" in capped
+    out["quotes_capped"] = "search_quotes" in capped
 
     best: dict[int, tuple[float, str]] = {}
     for entity_id, words, value in _ranked(query, names["search_entities"]):

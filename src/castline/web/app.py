@@ -204,8 +204,8 @@ def create_app(db: str) -> FastAPI:
     def search_page(request: Request, q: FormWords = "", page_no: Annotated[PageNo, Query(alias="page")] = 1):
         with store.reads() as session:
             results = search.search(session, q, PAGE_SIZE, (page_no - 1) * PAGE_SIZE) if q.strip() else None
-        pages = {kind: pagination(request, results[kind + "_total"], page_no) for kind in search.KINDS} \
-            if results else {}
+        pages = {kind: pagination(request, results[kind + "_total"], page_no) | {"capped": results[kind + "_capped"]}
+                 for kind in search.KINDS} if results else {}
         return page(request, "search.html", q=q, results=results, pages=pages, page_no=page_no)
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)

@@ -10,7 +10,7 @@ from castline.document import DocExtraction, Document, Entity, Quote, Span
 from castline.kb import Store
 from castline.kb import search as search_module
 from castline.kb.schema import SCHEMA_VERSION
-from castline.kb.search import score, search
+from castline.kb.search import THRESHOLD, score, search
 
 TEXT = "Mara Quinn joined Harbor City Fire. Quinn said the night shoots were the hardest she had done."
 
@@ -106,9 +106,16 @@ def test_short_words_still_find_by_substring(sqlite_store):
     ("Mara Quinn", "Mara Quinn", True),
     ("Mara Quinn", "Dara Finch", False),
     ("nigt shoots", "the night shoots were long", True),
+    ("Quin", "Mara Quinn", True),  # the beginning of a word
+    ("harbor fire", "the harbour scenes were shot at dawn", False),  # one word like, the other nowhere
+    ("Marla Quin", "Marlon Quist", True),  # close enough to list, below the name itself
 ])
 def test_score(query, words, close):
-    assert (score(query, words) >= 0.5) is close
+    assert (score(query, words) >= THRESHOLD) is close
+
+
+def test_the_closer_name_scores_higher():
+    assert score("Marla Quin", "Mara Quinn") > score("Marla Quin", "Marlon Quist") > score("Marla Quin", "Dara Finch")
 
 
 def test_an_older_knowledge_base_gets_its_index_built(tmp_path):

@@ -2,8 +2,9 @@
 trigram index: SQLite FTS5 tables with the trigram tokenizer, kept by triggers; PostgreSQL pg_trgm GIN indexes.
 
 The index finds candidates (words sharing trigrams with the query, so that a typo still finds its name); one
-score for both databases then ranks them: the share of the query's trigrams that the candidate holds, as pg_trgm
-counts trigrams (each word padded, case aside) — close to pg_trgm's `word_similarity`.
+score for both databases then ranks them (`score`): word by word, how close the candidate's nearest word is to
+each word of the query, by pg_trgm's `similarity` of the two words (trigrams as pg_trgm counts them: each word
+padded, case aside), a word the query begins counting as found.
 """
 
 from __future__ import annotations
@@ -26,9 +27,12 @@ INDEXED = (("search_entities", "entities", "name"), ("search_aliases", "aliases"
            ("search_titles", "documents", "title"), ("search_quotes", "quotes", "text"))
 # Candidates the index gives per table, best first, before they are scored: enough for many pages of results.
 CANDIDATES = 500
-# A candidate must hold this share of the query's trigrams. A one-letter typo in a two-word name keeps about
-# two thirds of them ("Marla Quin" for "Mara Quinn" keeps 7 of 11); unrelated names of similar letters keep a third.
-THRESHOLD = 0.5
+# The score a candidate needs. A one-letter typo in each word of a two-word name scores about 0.47 ("Marla Quin"
+# for "Mara Quinn"), one word right and one wrong about 0.5; names that only share some letters ("Dara Finch" for
+# "Mara Quinn") score under 0.15, and the words of a long quote that merely resemble the query's about 0.3.
+THRESHOLD = 0.4
+# pg_trgm's `word_similarity` a row needs to be a candidate: looser than THRESHOLD, which decides.
+PG_CANDIDATE = 0.3
 FTS5_TRIGRAM = (3, 34, 0)  # the SQLite that first has the trigram tokenizer
 WORD = re.compile(r"[^\W_]+")
 
@@ -43,11 +47,20 @@ def trigrams(words: str) -> set[str]:
 
 
 def score(query: str, words: str | None) -> float:
-    """The share of the query's trigrams that `words` hold (1.0: every one)."""
-    wanted = trigrams(query)
-    if not wanted or not words:
+    """How well `words` match the query, from 0 to 1: the mean over the query's words of the trigram similarity
+    (shared over all trigrams) of the nearest word in `words`, 1.0 for a word that begins with the query's."""
+    asked = WORD.findall(query.lower())
+    given = {w: trigrams(w) for w in WORD.findall((words or "").lower())}
+    if not asked or not given:
         return 0.0
-    return len(wanted & trigrams(words)) / len(wanted)
+    total = 0.0
+    for word in asked:
+        if any(w.startswith(word) for w in given):
+            total += 1.0
+            continue
+        grams = trigrams(word)
+        total += max(len(grams & g) / len(grams | g) for g in given.values())
+    return total / len(asked)
 
 
 # ---- the index -----------------------------------------------------------------------------------------
@@ -121,7 +134,7 @@ def _candidates(session: Session, query: str, name: str, table: str, column: str
 def _ranked(query: str, found: list[tuple[int, str]]) -> list[tuple[int, str, float]]:
     """(id, words, score) of the candidates close enough, best first (the shorter words first among equals)."""
     scored = [(i, w, score(query, w)) for i, w in found]
-    if not trigrams(query):  # nothing to score: the index matched the words as they are
+    if not WORD.search(query):  # no word to score (punctuation only): the index matched the text as it is
         scored = [(i, w, 1.0) for i, w in found]
     return sorted((s for s in scored if s[2] >= THRESHOLD), key=lambda s: (-s[2], len(s[1] or ""), s[0]))
 
@@ -139,7 +152,7 @@ def search(session: Session, query: str, limit: int = 50, offset: int = 0) -> di
     if session.get_bind().dialect.name == "postgresql":
         schema = trgm_schema(session.connection())
         session.execute(text("SELECT set_config('pg_trgm.word_similarity_threshold', :t, true)"),
-                        {"t": str(THRESHOLD)})
+                        {"t": str(PG_CANDIDATE)})
     names = {index: _candidates(session, query, index, table, column, schema) for index, table, column in INDEXED}
     capped = {index for index, found in names.items() if len(found) >= CANDIDATES}
     out["entities_capped"] = bool(capped & {"search_entities", "search_aliases"})

@@ -366,3 +366,11 @@ def test_a_relationship_with_someone_is_not_yet_a_romance(nlp):
     text = "Mara Quinn revealed what she thinks of how the show handled her character Nora Vance’s relationship " \
            "with Eli Brandt (Tomas Reyes)."
     assert not {f for f in run(nlp, text).facts() if f[1] == "romantic_partner_of"}
+
+
+def test_cast_in_a_show_as_a_role_names_the_show_not_a_role(nlp):
+    result = run(nlp, "Copper Bay Adds Tobin Vale\n\nTobin Vale has been cast in Copper Bay as Dr. Lena Frost, "
+                 "a rival surgeon.")
+    assert result.types()["Copper Bay"] != "character"
+    facts = result.facts()
+    assert ("Tobin Vale", "plays", "Copper Bay") not in facts

@@ -26,6 +26,8 @@ from .test_relations import PATTERN_CASES
 # (pattern id, invented text, name on the left slot, name on the right slot, the fact or None)
 # A slot is None where the pattern's side is MAIN or SUBJECT (no mention stands there).
 CASES = [
+    ("plays/stars-in-role", "The drama Harbor Lights is back. Mara Quinn has been cast in the role of Nora Vance.",
+     "Mara Quinn", "Nora Vance", ("Mara Quinn", "plays", "Nora Vance")),
     ("plays/as-role", "The drama Harbor Lights is back. After seven years as Nora Vance, Mara Quinn is moving "
      "on.", None, "Nora Vance", ("Mara Quinn", "plays", "Nora Vance")),
     ("plays/as", "The drama Harbor Lights is back. Tonight's episode features Mara Quinn as Nora Vance.",

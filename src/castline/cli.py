@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from .errors import CastlineError
+from .errors import CastlineError, StoreError
 from .export import FORMATS, ExportError, check, export_to
 from .extract.typer import TYPES
 from .kb import Store, cards, queries
@@ -42,7 +43,8 @@ DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or SQLAl
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines instead of a table.")]
 
 
-MAX_ROWS = 2**31 - 1  # a row count every database's integer holds
+MAX_ROWS = 2**31 - 1
+MIN_TOKEN = 12  # an edit token shorter than this is guessable  # a row count every database's integer holds
 
 # Terminal control characters but tab and newline: an article's title or name must not move the cursor, recolour
 # the terminal or set its window title.
@@ -204,6 +206,8 @@ def export(
                                         "(kb-json, jsonld only).")] = "-",
     qids: Annotated[str | None, typer.Option("--qids", help="wikidata only: a CSV of name,Q-id; rows whose items "
                                              "are all known are also written as QuickStatements to PATH.qs.")] = None,
+    include_rejected: Annotated[bool, typer.Option("--include-rejected", help="Keep the facts an editor rejected "
+                                                   "(marked status: rejected).")] = False,
 ) -> None:
     """Export the knowledge base.
 
@@ -216,7 +220,7 @@ def export(
         raise typer.Exit(2) from None
     store = open_store(db)
     try:
-        export_to(store, format, output, qids)
+        export_to(store, format, output, qids, include_rejected)
     except OSError as exc:
         error(f"cannot write {exc.filename or output}: {exc.strerror or exc}")
         raise typer.Exit(1) from None
@@ -533,22 +537,182 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    edit: Annotated[bool, typer.Option("--edit", help="Let editors who log in with $CASTLINE_EDIT_TOKEN review "
+                                       "facts and entities in the UI.")] = False,
 ) -> None:
-    """Serve the web UI and JSON API (read-only) over a knowledge base.
+    """Serve the web UI and JSON API (read-only, unless --edit) over a knowledge base.
 
-    Example: castline serve --db demo.db --port 8000
+    Example: CASTLINE_EDIT_TOKEN=... castline serve --db demo.db --port 8000 --edit
     """
     import uvicorn
 
     from .web import create_app
 
+    token = os.environ.get("CASTLINE_EDIT_TOKEN", "").strip() if edit else None
+    if edit and len(token or "") < MIN_TOKEN:
+        error(f"--edit needs a token of at least {MIN_TOKEN} characters in CASTLINE_EDIT_TOKEN")
+        raise typer.Exit(2)
     try:
-        web_app = create_app(existing_db(db))
+        web_app = create_app(existing_db(db), edit_token=token)
     except CastlineError as exc:
         error(str(exc))
         raise typer.Exit(1) from exc
     console.print(shown(f"castline is serving http://{host}:{port}/ (API documented at http://{host}:{port}/docs)"))
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+review_app = typer.Typer(help="Review the knowledge base: confirm or reject facts, merge and split entities, set "
+                                "types. Decisions are kept with who made them and when, and outlive re-ingest.",
+                           no_args_is_help=True)
+app.add_typer(review_app, name="review")
+ByOption = Annotated[str | None, typer.Option("--by", help="Who decides (default: the login name).")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="Why, for the log.")]
+STATUS_STYLES = {"confirmed": "green", "rejected": "red", "unreviewed": "dim"}
+
+
+def _deciding(db: str | None, decide: Callable[[Store], dict[str, Any]]) -> None:
+    from .kb.review import ReviewError
+
+    store = open_store(db, readonly=False)
+    try:
+        decision = decide(store)
+    except (ReviewError, StoreError) as exc:
+        error(str(exc))
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+    console.print(shown(f"decision {decision['id']}: {decision['kind']} {decision['what']}"
+                        + (f" → entity {decision['new_entity']}" if decision.get("new_entity") else "")
+                        + f" (by {decision['by']})"))
+
+
+@review_app.command("list")
+def review_list_command(
+    db: DbOption = None,
+    entity: Annotated[str | None, typer.Option("--entity", help="Only facts about this entity.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="unreviewed, confirmed or rejected.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Facts with their ids, confidence, sources and review status.
+
+    Example: castline review list --entity "Mara Quinn" --status unreviewed
+    """
+    from .kb.review import STATUSES, ReviewError, review_list
+
+    if status is not None and status not in STATUSES:
+        error(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
+        raise typer.Exit(2)
+    store = open_store(db)
+    try:
+        with store.reads() as session:
+            rows = review_list(session, entity, status)
+    except ReviewError as exc:
+        error(str(exc))
+        raise typer.Exit(1) from None
+    if as_json:
+        emit(rows, True)
+        return
+    for fact in rows:
+        obj = fact["object"].get("name", fact["object"].get("value"))
+        details = qualifier_text(fact["qualifiers"])
+        first = shown(f"{fact['id']:>5}  ", "dim") + shown(fact["status"], STATUS_STYLES[fact["status"]]) + \
+            shown(f"  {fact['subject']['name']} {fact['predicate'].replace('_', ' ')} {obj}") + \
+            shown(f" ({details})" if details else "", "dim")
+        lines = [shown(f"confidence {fact['confidence']:.2f}; " + _sources_line(fact["sources"], fact["sources_total"]),
+                       "dim")]
+        if fact.get("decision"):
+            d = fact["decision"]
+            lines.append(shown(f"{d['kind']} by {d['by']} on {d['at'][:10]}" + (f": {d['note']}" if d["note"] else "")))
+        for ev in fact.get("contested", []):
+            lines.append(shown(f"contested by {queries.article_title(None, ev['source'])}: {ev['text']}", "yellow"))
+        entry(first, *lines)
+    console.print(shown(plural(len(rows), "fact"), "dim"))
+
+
+@review_app.command("confirm")
+def review_confirm(fact_id: Annotated[int, typer.Argument(help="Fact id (castline review list).")],
+                   db: DbOption = None, by: ByOption = None, note: NoteOption = None) -> None:
+    """Confirm a fact.
+
+    Example: castline review confirm 42 --note "checked against the network's press release"
+    """
+    from .kb.review import decide_fact
+
+    _deciding(db, lambda store: decide_fact(store, fact_id, "confirm", by, note))
+
+
+@review_app.command("reject")
+def review_reject(fact_id: Annotated[int, typer.Argument(help="Fact id (castline review list).")],
+                  db: DbOption = None, by: ByOption = None, note: NoteOption = None) -> None:
+    """Reject a fact: it leaves exports, and stays rejected when another article states it again (contested).
+
+    Example: castline review reject 42 --note "a different actor of the same name"
+    """
+    from .kb.review import decide_fact
+
+    _deciding(db, lambda store: decide_fact(store, fact_id, "reject", by, note))
+
+
+@review_app.command("merge")
+def review_merge(entity_id: Annotated[int, typer.Argument(help="The entity to fold in.")],
+                 into_id: Annotated[int, typer.Argument(help="The entity it is.")],
+                 db: DbOption = None, by: ByOption = None, note: NoteOption = None) -> None:
+    """Merge one entity into another, now and whenever their articles are read again.
+
+    Example: castline review merge 17 4
+    """
+    from .kb.review import merge
+
+    _deciding(db, lambda store: merge(store, entity_id, into_id, by, note))
+
+
+@review_app.command("split")
+def review_split(entity_id: Annotated[int, typer.Argument(help="The entity to split.")],
+                 alias: Annotated[str, typer.Option("--alias", help="The name whose articles' mentions leave it.")],
+                 db: DbOption = None, by: ByOption = None, note: NoteOption = None) -> None:
+    """Split an entity: the mentions of the articles that call it ALIAS become an entity of their own.
+
+    Example: castline review split 4 --alias "Jo Marsh"
+    """
+    from .kb.review import split
+
+    _deciding(db, lambda store: split(store, entity_id, alias, by, note))
+
+
+@review_app.command("type")
+def review_type(entity_id: Annotated[int, typer.Argument(help="The entity.")],
+                kind: Annotated[str, typer.Argument(metavar="TYPE", help=f"One of {', '.join(TYPES)}.")],
+                db: DbOption = None, by: ByOption = None, note: NoteOption = None) -> None:
+    """Set an entity's type, whatever its articles vote.
+
+    Example: castline review type 12 character
+    """
+    from .kb.review import set_type
+
+    if kind not in TYPES:
+        error(f"unknown entity type {kind!r}; the types are {', '.join(TYPES)}")
+        raise typer.Exit(2)
+    _deciding(db, lambda store: set_type(store, entity_id, kind, by, note))
+
+
+@review_app.command("log")
+def review_log_command(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Every editorial decision, oldest first: who, when, what, why.
+
+    Example: castline review log --json
+    """
+    from .kb.review import review_log
+
+    store = open_store(db)
+    with store.reads() as session:
+        rows = review_log(session)
+    if as_json:
+        emit(rows, True)
+        return
+    for d in rows:
+        entry(shown(f"{d['at'][:16].replace('T', ' ')}  {d['by']}  ", "dim") + shown(f"{d['kind']} ", "bold")
+              + shown(d["what"]), *([shown(d["note"])] if d["note"] else []))
+    console.print(shown(plural(len(rows), "decision"), "dim"))
 
 
 if __name__ == "__main__":

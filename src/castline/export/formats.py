@@ -36,11 +36,13 @@ def check(format: str, output: str, qids: str | None = None) -> None:
         raise ExportError(f"--qids {qids!r} is not a file")
 
 
-def export_to(store: Store, format: str, output: str, qids: str | None = None) -> None:
-    """Write the knowledge base as `format` to `output` (- is stdout, for the formats that are one text stream)."""
+def export_to(store: Store, format: str, output: str, qids: str | None = None, include_rejected: bool = False
+              ) -> None:
+    """Write the knowledge base as `format` to `output` (- is stdout, for the formats that are one text stream);
+    facts an editor rejected are left out unless `include_rejected`."""
     check(format, output, qids)
     qid_map = read_qids(Path(qids)) if qids is not None else None
-    kb = export_kb(store)
+    kb = export_kb(store, include_rejected)
     if format in STREAMED:
         if output == "-":
             STREAMED[format](kb, sys.stdout)

@@ -16,7 +16,8 @@ def kb_graph(kb: dict[str, Any]) -> nx.MultiDiGraph:
     for f in kb["facts"]:
         if isinstance(f["object"], str):
             graph.add_edge(f["subject"], f["object"], predicate=f["predicate"], label=f["predicate"],
-                           confidence=float(f["confidence"]), sources=len(f["evidence"]))
+                           confidence=float(f["confidence"]), sources=len(f["evidence"]),
+                           status=f.get("status", "unreviewed"))
     return graph
 
 

@@ -13,6 +13,7 @@ from ..kb import Store
 from ..kb.conflicts import find_conflicts
 from ..kb.queries import confidence
 from ..kb.reasons import described
+from ..kb.review import fact_decisions, status_of
 from ..kb.schema import (
     AliasRow,
     DocumentRow,
@@ -37,8 +38,8 @@ def _evidence(rows: list[EvidenceRow]) -> list[dict[str, Any]]:
             for r in sorted(rows, key=lambda r: (r.document_id, r.start))]
 
 
-def export_kb(store: Store) -> dict[str, Any]:
-    """The whole knowledge base as one castline-kb/1 object."""
+def export_kb(store: Store, include_rejected: bool = False) -> dict[str, Any]:
+    """The whole knowledge base as one castline-kb/1 object; facts an editor rejected only if `include_rejected`."""
     with store.reads() as session:
         rows = list(session.scalars(select(DocumentRow).order_by(DocumentRow.id)))
         documents = [{"id": f"d{d.id}", "source": d.source, "title": d.title, "url": d.url,
@@ -68,11 +69,16 @@ def export_kb(store: Store) -> dict[str, Any]:
             else:
                 event_evidence[row.event_id].append(row)
         facts = []
+        decided = fact_decisions(session)
         for f in session.scalars(select(FactRow).order_by(FactRow.id)):
+            status = status_of(decided.get(f.id))
+            if status == "rejected" and not include_rejected:
+                continue
             obj = {"value": json.loads(f.object_value)} if f.object_id is None else _eid(f.object_id)
             qualifiers = {k: (_eid(v) if k in ENTITY_QUALIFIERS and isinstance(v, int) else v)
                           for k, v in f.qualifiers.items()}
-            facts.append({"subject": _eid(f.subject_id), "predicate": f.predicate, "object": obj,
+            facts.append({"id": f"f{f.id}", "status": status,
+                          "subject": _eid(f.subject_id), "predicate": f.predicate, "object": obj,
                           "qualifiers": qualifiers, "evidence": _evidence(fact_evidence[f.id]),
                           "confidence": confidence(len({outlets[e.document_id] or e.document_id
                                                         for e in fact_evidence[f.id]}))})

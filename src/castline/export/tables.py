@@ -44,11 +44,12 @@ def write_tables(kb: dict[str, Any], folder: Path) -> None:
         object_id, object_text = _object(view, f["object"])
         qualifiers = {k: view.name(v) if v in view.entities else v for k, v in f["qualifiers"].items()}
         for ev in f["evidence"]:
-            facts.append([f["subject"], view.name(f["subject"]), f["predicate"], object_id, object_text,
+            facts.append([f.get("id", ""), f["subject"], view.name(f["subject"]), f["predicate"], object_id,
+                          object_text,
                           json.dumps(qualifiers, ensure_ascii=False) if qualifiers else "", f["confidence"],
-                          ev["doc"], view.url(ev["doc"]), ev["text"]])
-    _write(folder / "facts.csv", ["subject_id", "subject", "predicate", "object_id", "object", "qualifiers",
-                                  "confidence", "doc", "evidence_url", "evidence_sentence"], facts)
+                          f.get("status", "unreviewed"), ev["doc"], view.url(ev["doc"]), ev["text"]])
+    _write(folder / "facts.csv", ["fact_id", "subject_id", "subject", "predicate", "object_id", "object", "qualifiers",
+                                  "confidence", "status", "doc", "evidence_url", "evidence_sentence"], facts)
     _write(folder / "quotes.csv", ["doc", "text", "kind", "speaker_id", "speaker", "outlet", "date", "cue",
                                    "group", "evidence_url", "evidence_sentence"],
            [[q["doc"], q["text"], q["kind"], q["speaker"] or "", view.name(q["speaker"]), view.name(q["outlet"]),

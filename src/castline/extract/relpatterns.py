@@ -86,6 +86,11 @@ TITLE_JOBS = ("president", "chairman", "chairwoman", "chair", "ceo", "head", "ch
               "spokesperson", "spokesman", "spokeswoman", "founder", "co-founder", "director", "vice", "officer",
               "manager", "editor", "member", "members", "veteran", "chairperson", "co-chair")
 # Jobs on a production: "Harbor Lights executive producer Mara Quinn" names a show, not an organisation.
+# Verbs of appearing in a role: "X stars as Y", "X returned as Y", "X has been cast in the role of Y"
+STAR_VERBS = ("stars", "starred", "starring", "star", "returns", "returned", "return", "returning", "cast", "recast",
+              "co-stars", "appears", "appeared", "back", "debuts", "debuted", "reprises", "reprised", "reprising",
+              "reprise", "joins", "joined", "joining", "signed", "boarded", "tapped", "recurred", "recurs",
+              "recurring", "guested", "cameoed")
 PRODUCTION_JOBS = ("producer", "producers", "showrunner", "showrunners", "writer", "writers")
 CREATOR_NOUNS = ("creator", "co-creator", "creators", "co-creators", "developer", "developers")
 NOT_PRODUCTION = {**ADJ, "LOWER": {"NOT_IN": list(PRODUCTION_JOBS)}}
@@ -104,13 +109,11 @@ PATTERNS: tuple[RelationPattern, ...] = (
                     (_in(ROLE_VERBS | {"cast", "tapped", "joins", "joined"}), _opt(_in("as")), ARTICLE, ADJ,
                      _in("character", "role"), _in("named", "called"))),
     RelationPattern("plays/stars-as", "plays", PERSON, CHARACTER,
-                    (LEAD, AUX, AUX, _in("stars", "starred", "starring", "star", "returns", "returned",
-                                                "return", "returning", "cast", "recast", "co-stars", "appears",
-                                                "appeared", "back", "debuts", "debuted", "reprises", "reprised",
-                                                "reprising", "reprise", "joins", "joined", "joining", "signed",
-                                                "boarded", "tapped", "recurred", "recurs", "recurring",
-                                                "guested", "cameoed"), _opt(_in("on")), _in("as", "in"),
-                     _opt(_in("the")), _opt(_in("role", "part")), _opt(_in("of")))),
+                    (LEAD, AUX, AUX, _in(*STAR_VERBS), _opt(_in("on")), _in("as"), _opt(_in("the")),
+                     _opt(_in("role", "part")), _opt(_in("of")))),
+    # "in" needs "the role of" after it: "cast in Harbor Lights as Nora Vance" names a show, not a role
+    RelationPattern("plays/stars-in-role", "plays", PERSON, CHARACTER,
+                    (LEAD, AUX, AUX, _in(*STAR_VERBS), _in("in"), _opt(_in("the")), _in("role", "part"), _in("of"))),
     RelationPattern("plays/known-as", "plays", PERSON, CHARACTER,
                     (LEAD, AUX, AUX, _opt(_in("best", "perhaps", "probably", "widely")),
                      _in("known", "famous", "remembered"), _in("for"), _opt(_in("his", "her", "their")), ADJ,

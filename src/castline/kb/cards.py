@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from . import queries
+from .review import fact_decisions, status_of
 
 TIES = ("spouse_of", "partner_of", "romantic_partner_of", "superior_of", "relative_of")
 
@@ -96,6 +97,9 @@ def card(session: Session, entity_id: int) -> dict[str, Any] | None:
     found = queries.entity_card(session, entity_id)
     if found is None:
         return None
+    decided = fact_decisions(session)
+    for fact in found["facts"]:
+        fact["status"] = status_of(decided.get(fact["id"]))
     kind = found["type"]
     if kind == "person":
         found["view"] = person(found)

@@ -123,6 +123,10 @@ def facts_about(session: Session, entity_id: int, max_sources: int = CARD_SOURCE
     return _fact_dicts(session, rows, max_sources)
 
 
+def all_facts(session: Session, max_sources: int = CARD_SOURCES) -> list[dict[str, Any]]:
+    return _fact_dicts(session, list(session.scalars(select(FactRow).order_by(FactRow.id))), max_sources)
+
+
 def facts_of(session: Session, entity_ids: set[int], predicate: str, as_object: bool = False,
              max_sources: int = CARD_SOURCES) -> list[dict[str, Any]]:
     """The facts of one predicate whose subject (or object) is any of the entities, for tables of many rows."""

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 PHRASES: dict[str, str] = {
+    "editor/type": "set by an editor (castline review type)",
     "ner/none": "no label from the language model",
     "ner/other": "a rare label of the language model",
     "quoted/title": "written in quotation marks",

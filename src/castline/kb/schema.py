@@ -232,4 +232,26 @@ class QuoteSketchRow(Base):
                       Index("ix_quote_sketches_value", "value"))
 
 
+class DecisionRow(Base):
+    """An editor's decision (kb/review.py): confirm or reject a fact, merge or split entities, set a type.
+
+    It names what it is about by name nodes, not ids (ids change when articles are re-ingested or re-extracted), so
+    it is applied again whenever the knowledge base is rebuilt. `shown` is the id the editor used, `label` what it
+    said then, `sources` the articles that stated a fact when it was decided (later ones are "contested").
+    """
+
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(Str(10), index=True)  # confirm, reject, merge, split, type
+    made_by: Mapped[str] = mapped_column(Str(200))
+    made_at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Str(), nullable=True)
+    shown: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    label: Mapped[str] = mapped_column(Str())
+    # fact decisions: subject and object nodes, predicate, literal value; merge: nodes and `into` nodes;
+    # split: the node kept apart; type: the entity's nodes and the type
+    target: Mapped[dict] = mapped_column(JSON)
+    sources: Mapped[list | None] = mapped_column(JSON, nullable=True)
+
+
 Index("ix_mentions_doc_entity", MentionRow.document_id, MentionRow.entity_id)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from ..timing import Timings
 from .names import is_proper_name, name_key
 from .quotegroups import Lent, QuoteItem, group_quotes
 from .resolve import article_scores, canonical_name, components, nodes, vote_type
+from .rules import entity_rules
 from .schema import (
     AUTHOR_LENGTH,
     OUTLET_LENGTH,
@@ -36,6 +38,7 @@ from .schema import (
     URL_LENGTH,
     AliasRow,
     Base,
+    DecisionRow,
     DocEntityRow,
     DocumentRow,
     EntityRow,
@@ -177,6 +180,16 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One write transaction after every other writer's (editorial decisions take this path)."""
+        try:
+            with self._writes.begin() as session:
+                self._lock(session)
+                yield session
+        except SQLAlchemyError as exc:
+            raise StoreError(f"not written ({exc.__class__.__name__}: {str(exc).splitlines()[0]})") from exc
+
     # ---- writing -------------------------------------------------------------------------------
 
     def status(self, source: str, content_hash: str) -> str:
@@ -281,6 +294,7 @@ def _split(session: Session, entity_ids: set[int]) -> list[tuple[int, int]]:
     Returns (doc entity id, new entity id) for every article entity that moved.
     """
     moved: list[tuple[int, int]] = []
+    rules = entity_rules(session)
     for entity_id in sorted(entity_ids):
         members = session.execute(select(DocEntityRow.id, DocEntityRow.node, DocEntityRow.document_id)
                                   .where(DocEntityRow.entity_id == entity_id)).all()
@@ -290,7 +304,9 @@ def _split(session: Session, entity_ids: set[int]) -> list[tuple[int, int]]:
         links = session.execute(select(NodeLinkRow.node_a, NodeLinkRow.node_b).where(
             NodeLinkRow.node_a.in_({m.node for m in members}),
             NodeLinkRow.document_id.in_({m.document_id for m in members}))).all()
-        groups = components(links, {m.node for m in members})
+        member_nodes = {m.node for m in members}
+        links = [link for link in [*map(tuple, links), *rules.extra_edges(member_nodes)] if rules.allowed(link)]
+        groups = components(links, member_nodes)
         kept = {n for g in groups for n in g}
         session.execute(delete(NameNodeRow).where(NameNodeRow.entity_id == entity_id,
                                                   NameNodeRow.node.in_(held - kept)))
@@ -346,18 +362,27 @@ def _repoint(session: Session, moved: list[tuple[int, int]]) -> None:
 
 def _refresh_entities(session: Session, entity_ids: set[int]) -> None:
     """Each entity's name, type and reasons, voted by all its articles (so independent of their order)."""
-    members: defaultdict[int, list[tuple[str, str, dict, list]]] = defaultdict(list)
-    for entity_id, name, kind, scores, reasons in session.execute(
-            select(DocEntityRow.entity_id, DocEntityRow.name, DocEntityRow.type, DocEntityRow.scores,
-                   DocEntityRow.reasons).where(DocEntityRow.entity_id.in_(entity_ids))):
-        members[entity_id].append((name, kind, scores, reasons))
+    members: defaultdict[int, list[tuple[str, str, str, dict, list]]] = defaultdict(list)
+    for entity_id, node, name, kind, scores, reasons in session.execute(
+            select(DocEntityRow.entity_id, DocEntityRow.node, DocEntityRow.name, DocEntityRow.type,
+                   DocEntityRow.scores, DocEntityRow.reasons).where(DocEntityRow.entity_id.in_(entity_ids))):
+        members[entity_id].append((node, name, kind, scores, reasons))
+    rules = entity_rules(session)
+    held: defaultdict[int, set[str]] = defaultdict(set)
+    if rules.types:
+        for node, entity_id in session.execute(select(NameNodeRow.node, NameNodeRow.entity_id)
+                                               .where(NameNodeRow.entity_id.in_(members))):
+            held[entity_id].add(node)
     for row in session.scalars(select(EntityRow).where(EntityRow.id.in_(members))):
         found = members[row.id]
-        kind, votes = vote_type(scores for _, _, scores, _ in found)
-        reasons = Counter(r for _, local_kind, _, rs in found if local_kind == kind for r in rs)
-        row.name = canonical_name(name for name, _, _, _ in found)
-        row.type, row.type_votes = kind, votes
+        kind, votes = vote_type(scores for _, _, _, scores, _ in found)
+        decided = rules.type_of(held[row.id] | {node for node, *_ in found})
+        reasons = Counter(r for _, _, local_kind, _, rs in found if local_kind == kind for r in rs)
+        row.name = canonical_name(name for _, name, *_ in found)
+        row.type, row.type_votes = decided or kind, votes
         row.reasons = [[reason, n] for reason, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
+        if decided:
+            row.reasons = [["editor/type", 1]] + row.reasons[:5]
 
 
 def _fact_key(subject: int, predicate: str, obj: int | None, value: str | None, as_of: object) -> str:
@@ -480,7 +505,11 @@ def resolve_entities(session: Session, document_id: int, extraction: DocExtracti
     """The article's entities as doc entity rows, each in the cluster its names lead to (merging clusters
     the article shows to be one)."""
     context = _main_show(extraction)
-    planned = [(entity, *nodes(entity, context)) for entity in extraction.entities]
+    rules = entity_rules(session)
+    planned = []
+    for entity in extraction.entities:
+        own, linked = nodes(entity, context)
+        planned.append((entity, own, rules.links(own, linked)))
     wanted = {n for _, own, linked in planned for n in (own, *linked)}
     owner = dict(session.execute(select(NameNodeRow.node, NameNodeRow.entity_id)
                                  .where(NameNodeRow.node.in_(wanted))).all()) if wanted else {}
@@ -721,8 +750,12 @@ def _lending_quote_groups(conn: Connection) -> None:
         session.flush()
 
 
+def _add_decisions(conn: Connection) -> None:
+    DecisionRow.__table__.create(conn, checkfirst=True)
+
+
 def _placeholder(conn: Connection) -> None:
-    """Schema 8 and 9 belong to other branches; the merge puts their migrations here."""
+    """Schema 9 belongs to another branch; the merge puts its migration here."""
 
 
 def _search_index(conn: Connection) -> None:
@@ -734,5 +767,5 @@ def _search_index(conn: Connection) -> None:
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_evidence_qualifiers, 3: _add_type_votes,
                                                        4: _add_quote_sketches, 5: _article_entities,
                                                        6: _lending_quote_groups, 7: _add_removed_rules,
-                                                       8: _placeholder, 9: _placeholder,  # the merger replaces these
+                                                       8: _add_decisions, 9: _placeholder,  # the merger replaces 9
                                                        10: _search_index}

@@ -21,6 +21,7 @@ from ..extract.typer import TYPES
 from ..kb import Store, cards, queries, search
 from ..kb.conflicts import find_conflicts
 from . import charts
+from .edit import add_edit_routes
 from .highlight import Layer, segments
 
 HERE = FilePath(__file__).parent
@@ -84,8 +85,9 @@ def pagination(request: Request, total: int, number: int, size: int = PAGE_SIZE)
             "next": url(number + 1) if number < pages else None}
 
 
-def create_app(db: str) -> FastAPI:
-    """The app over the knowledge base at `db`, opened read-only."""
+def create_app(db: str, edit_token: str | None = None) -> FastAPI:
+    """The app over the knowledge base at `db`, opened read-only; with `edit_token`, editors who log in with it
+    may also review (web/edit.py)."""
     store = Store(db, readonly=True)
     app = FastAPI(title="castline", version="1", docs_url=None, redoc_url=None,
                   description="A sourced knowledge base of television, built from entertainment news. "
@@ -96,7 +98,10 @@ def create_app(db: str) -> FastAPI:
     templates.env.filters["web_link"] = web_link
     templates.env.filters["headline"] = headline
 
+    editors = None
+
     def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        context |= {"editing": editors is not None, "editor": editors.of(request) if editors else None}
         return templates.TemplateResponse(request, name, context, status_code=status_code)
 
     def for_browser(request: Request) -> bool:
@@ -119,6 +124,9 @@ def create_app(db: str) -> FastAPI:
                     for e in exc.errors()]
         return page(request, "error.html", status_code=422, status=422,
                     message="This address asks for something the page cannot show: " + "; ".join(problems))
+
+    if edit_token:
+        editors = add_edit_routes(app, db, edit_token, page)
 
     def card_or_404(session, entity_id: int) -> dict[str, Any]:
         card = cards.card(session, entity_id)
@@ -222,7 +230,8 @@ def create_app(db: str) -> FastAPI:
             card = card_or_404(session, entity_id)
             drawn = charts.cast_timeline(card) if card["type"] == "show" else None
         graph = charts.relation_graph(card) if card["type"] == "character" else None
-        return page(request, "entity.html", card=card, view=card["view"], cast_chart=drawn, graph=graph)
+        return page(request, "entity.html", card=card, view=card["view"], cast_chart=drawn, graph=graph,
+                    types=TYPES)
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, speaker: FormWords = "", outlet: FormWords = "", show: FormWords = "",

@@ -138,3 +138,14 @@ def test_an_older_knowledge_base_gets_its_index_built(tmp_path):
             assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (SCHEMA_VERSION,)
     finally:
         store.close()
+
+
+def test_the_search_page_and_api_on_either_database(store):
+    from fastapi.testclient import TestClient
+
+    from castline.web import create_app
+    store.save(doc("one.txt"), extraction())
+    client = TestClient(create_app(store.url))
+    assert client.get("/api/search", params={"q": "Marla Quin"}).json()["entities"][0]["name"] == "Mara Quinn"
+    html = client.get("/search", params={"q": "Marla Quin"}).text
+    assert '<a href="/entity/' in html and ">Mara Quinn</a>" in html and "1–1 of 1 entities" in html

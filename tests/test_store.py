@@ -279,13 +279,13 @@ def test_the_knowledge_base_does_not_depend_on_ingest_order(tmp_path, order):
 
 
 def test_queries_run_on_both_databases(store):
-    from castline.kb import queries
+    from castline.kb import queries, search
     store.save(doc("one.txt", TEXT), extraction())
     with store.sessions() as session:
         [found] = queries.find_entities(session, "Mara Quinn")
         card = queries.entity_card(session, found.id)
         assert card["name"] == "Mara Quinn" and card["quotes"][0]["text"] == "said goodbye"
-        assert queries.search(session, "Quinn")["entities"][0]["name"] == "Mara Quinn"
+        assert search.search(session, "Quinn")["entities"][0]["name"] == "Mara Quinn"
         assert queries.document(session, 1)["mentions"]
         assert queries.counts(session)["facts"] == 2
 

@@ -167,9 +167,12 @@ def _fact_dicts(session: Session, rows: list[FactRow], max_sources: int) -> list
 def _quote_filters(session: Session, speaker: str | None = None, outlet: str | None = None, *,
                    speaker_id: int | None = None, outlet_id: int | None = None, document_id: int | None = None,
                    show_id: int | None = None, text: str | None = None, since: str | None = None,
-                   until: str | None = None, stored_since: datetime | None = None) -> list:
+                   until: str | None = None, stored_since: datetime | None = None,
+                   quote_ids: list[int] | None = None) -> list:
     when = func.coalesce(QuoteRow.date, DocumentRow.published)
     conditions = [DocumentRow.first_seen >= stored_since] if stored_since is not None else []
+    if quote_ids is not None:
+        conditions.append(QuoteRow.id.in_(quote_ids))
     if speaker_id is not None:
         conditions.append(QuoteRow.speaker_id == speaker_id)
     if outlet_id is not None:
@@ -276,7 +279,8 @@ def entity_card(session: Session, entity_id: int) -> dict[str, Any] | None:
             "facts": facts_about(session, entity_id),
             "quotes": quotes(session, speaker_id=entity_id, limit=CARD_QUOTES),
             "timeline": timeline(session, entity_id, limit=CARD_EVENTS),
-            "documents": [{"id": i, "source": s, "title": t, "mentions": n} for i, s, t, n in documents]}
+            "documents": [{"id": i, "source": s, "title": article_title(t, s), "mentions": n}
+                          for i, s, t, n in documents]}
 
 
 def sources(session: Session, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
@@ -311,20 +315,6 @@ def counts(session: Session) -> dict[str, int]:
                                 ("quotes", QuoteRow), ("events", EventRow))}
 
 
-def search(session: Session, q: str, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
-    """Entities by name or alias, quotes by their words, articles by title or text."""
-    like = f"%{q}%"
-    entity_ids = {e.id for e in find_entities(session, q)}
-    entity_ids |= set(session.scalars(select(AliasRow.entity_id).where(AliasRow.alias.ilike(like)).limit(limit)))
-    entities = [{"id": e.id, "name": e.name, "type": e.type} for e in session.scalars(
-        select(EntityRow).where(EntityRow.id.in_(entity_ids)).order_by(EntityRow.name))]
-    found_quotes = quotes(session, text=q, limit=limit)
-    articles = [{"id": d.id, "title": d.title or d.source, "outlet": d.outlet, "published": d.published}
-                for d in session.scalars(select(DocumentRow).where(
-                    or_(DocumentRow.title.ilike(like), DocumentRow.text.ilike(like))).limit(limit))]
-    return {"entities": entities, "quotes": found_quotes, "articles": articles}
-
-
 def document(session: Session, document_id: int, quotes_page: int = 1, per_page: int = 500
              ) -> dict[str, Any] | None:
     """An article with everything extracted from it, offsets into its stored text: every quote's span and speaker
@@ -342,7 +332,8 @@ def document(session: Session, document_id: int, quotes_page: int = 1, per_page:
                                .outerjoin(EventRow, EventRow.id == EvidenceRow.event_id)
                                .where(EvidenceRow.document_id == document_id)).all()
     return {
-        "id": doc.id, "source": doc.source, "url": doc.url, "title": doc.title, "outlet": doc.outlet,
+        "id": doc.id, "source": doc.source, "url": doc.url, "title": doc.title,
+        "headline": article_title(doc.title, doc.source), "outlet": doc.outlet,
         "author": doc.author, "published": doc.published, "published_inferred": doc.published_inferred,
         "text": doc.text, "removed": doc.removed, "removed_rules": doc.removed_rules or [], "warnings": doc.warnings,
         "dates": doc.dates or {"clues": [], "spans": [], "pinned": False},
@@ -361,6 +352,22 @@ def document(session: Session, document_id: int, quotes_page: int = 1, per_page:
 
 
 def outlet_articles(session: Session, name: str) -> list[dict[str, Any]]:
-    return [{"id": d.id, "title": d.title or d.source, "published": d.published}
+    return [{"id": d.id, "title": article_title(d.title, d.source), "published": d.published}
             for d in session.scalars(select(DocumentRow).where(DocumentRow.outlet == name)
                                      .order_by(DocumentRow.published.desc()))]
+
+
+def quote_outlets(session: Session, speaker: str | None = None, outlet: str | None = None, **filters: Any
+                  ) -> list[tuple[str, str, int]]:
+    """How many of the quotes `quotes` would list each outlet carried each month: (outlet, YYYY-MM, quotes), the
+    outlet the quote was given to, else the article's; undated quotes left out."""
+    outlet_row = aliased(EntityRow)
+    month = func.substr(func.coalesce(QuoteRow.date, DocumentRow.published), 1, 7)
+    name = func.coalesce(outlet_row.name, DocumentRow.outlet, "unknown outlet")
+    query = (select(name, month, func.count(QuoteRow.id))
+             .join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
+             .outerjoin(outlet_row, outlet_row.id == QuoteRow.outlet_id)
+             .where(*_quote_filters(session, speaker, outlet, **filters), month.is_not(None),
+                    func.length(month) == 7)
+             .group_by(name, month).order_by(month, name))
+    return [(n, m, c) for n, m, c in session.execute(query)]

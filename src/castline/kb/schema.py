@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 # U+FFFD, one character for one, so that spans into an article's text keep their offsets.
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 def storable(value: str, length: int | None) -> str:

@@ -56,6 +56,7 @@ from .schema import (
     QuoteSketchRow,
     SchemaVersion,
 )
+from .search import create_index
 from .text import minhash, summary_of
 
 # Quotes grouped again around a new article's quotes, at most (its quotes, those that may repeat their words,
@@ -153,6 +154,7 @@ class Store:
             self._lock(conn)
             if not inspect(conn).has_table("schema_version"):
                 Base.metadata.create_all(conn)
+                create_index(conn)
                 conn.execute(SchemaVersion.__table__.insert().values(version=SCHEMA_VERSION))
                 return
             version = conn.execute(select(func.max(SchemaVersion.version))).scalar() or 0
@@ -763,13 +765,20 @@ def _add_feeds_and_first_seen(conn: Connection) -> None:
     """Watched feeds, editors' cast lists, and when each article was first stored (until now: its last ingest)."""
     FeedRow.__table__.create(conn, checkfirst=True)
     CastRow.__table__.create(conn, checkfirst=True)
-    conn.execute(text("ALTER TABLE documents ADD COLUMN first_seen TIMESTAMP"))
-    conn.execute(update(DocumentRow).values(first_seen=DocumentRow.ingested_at))
+    if "first_seen" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
+        conn.execute(text("ALTER TABLE documents ADD COLUMN first_seen TIMESTAMP"))
+        conn.execute(update(DocumentRow).values(first_seen=DocumentRow.ingested_at))
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_first_seen ON documents (first_seen)"))
+
+
+def _search_index(conn: Connection) -> None:
+    """The fuzzy search index (kb/search.py): built for the rows already stored, kept by the database from then on."""
+    create_index(conn)
 
 
 # Upgrade steps by target version: MIGRATIONS[n](connection) brings schema n-1 to n.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_evidence_qualifiers, 3: _add_type_votes,
                                                        4: _add_quote_sketches, 5: _article_entities,
                                                        6: _lending_quote_groups, 7: _add_removed_rules,
-                                                       8: _add_decisions, 9: _add_feeds_and_first_seen}
+                                                       8: _add_decisions, 9: _add_feeds_and_first_seen,
+                                                       10: _search_index}

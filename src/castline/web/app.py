@@ -6,19 +6,23 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path as FilePath
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, HTTPException, Path, Query, Request
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware
 
 from ..export import export_kb
 from ..extract.typer import TYPES
-from ..kb import Store, cards, queries
+from ..kb import Store, cards, queries, search
 from ..kb.changes import changes
 from ..kb.conflicts import find_conflicts
+from . import charts
 from .edit import add_edit_routes
 from .feeds import changes_atom
 from .highlight import Layer, segments
@@ -53,6 +57,7 @@ Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="Rows to skip.")]
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 Words = Annotated[str | None, Query(max_length=MAX_WORDS, pattern=NO_NUL)]
 FormWords = Annotated[str, Query(max_length=MAX_WORDS, pattern=NO_NUL)]
+PageNo = Annotated[int, Query(ge=1, le=MAX_ID, description=f"Page of the list, {PAGE_SIZE} a page.")]
 QuotePage = Annotated[int, Query(ge=1, le=MAX_ID, description="Page of the article's quotes, "
                                                                   f"{QUOTES_PER_PAGE} a page.")]
 
@@ -62,6 +67,25 @@ def web_link(url: str | None) -> str | None:
     if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
         return url
     return None
+
+
+def headline(row: dict[str, Any]) -> str:
+    """The title an article row (with `title` and `source`) is shown by."""
+    return queries.article_title(row.get("title"), row.get("source") or "")
+
+
+def pagination(request: Request, total: int, number: int, size: int = PAGE_SIZE) -> dict[str, Any]:
+    """Where a page of a list stands: the total, this page of how many, and the addresses of its neighbours (the
+    request's own query with another `page`)."""
+    pages = max(1, -(-total // size))
+
+    def url(n: int) -> str:
+        query = {k: v for k, v in request.query_params.items() if k != "page"} | {"page": n}
+        return f"{request.url.path}?{urlencode(query)}"
+
+    return {"total": total, "page": number, "pages": pages, "first": min(total, (number - 1) * size + 1),
+            "last": min(total, number * size), "previous": url(number - 1) if number > 1 else None,
+            "next": url(number + 1) if number < pages else None}
 
 
 def create_app(db: str, edit_token: str | None = None) -> FastAPI:
@@ -75,12 +99,34 @@ def create_app(db: str, edit_token: str | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.filters["web_link"] = web_link
+    templates.env.filters["headline"] = headline
 
     editors = None
 
-    def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+    def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         context |= {"editing": editors is not None, "editor": editors.of(request) if editors else None}
-        return templates.TemplateResponse(request, name, context)
+        return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+    def for_browser(request: Request) -> bool:
+        """Pages answer errors with a page; the API (and a client that asks for JSON) with JSON."""
+        return not request.url.path.startswith(("/api/", "/openapi")) \
+            and "application/json" not in request.headers.get("accept", "")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if not for_browser(request):
+            return await http_exception_handler(request, exc)
+        return page(request, "error.html", status_code=exc.status_code, status=exc.status_code,
+                    message="No such page." if exc.detail == "Not Found" else str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError):
+        if not for_browser(request):
+            return await request_validation_exception_handler(request, exc)
+        problems = ["{}: {}".format(".".join(str(p) for p in e["loc"][1:]) or "request", e["msg"])
+                    for e in exc.errors()]
+        return page(request, "error.html", status_code=422, status=422,
+                    message="This address asks for something the page cannot show: " + "; ".join(problems))
 
     if edit_token:
         editors = add_edit_routes(app, db, edit_token, page)
@@ -96,7 +142,8 @@ def create_app(db: str, edit_token: str | None = None) -> FastAPI:
     @app.get("/api/entities", tags=["entities"], summary="List entities, most mentioned first")
     def api_entities(type: Words = None, limit: Limit = PAGE_SIZE, offset: Offset = 0):
         with store.reads() as session:
-            return {"items": queries.list_entities(session, type, limit, offset), "limit": limit, "offset": offset}
+            return {"items": queries.list_entities(session, type, limit, offset), "total": queries.entity_count(
+                session, type), "limit": limit, "offset": offset}
 
     @app.get("/api/entities/{entity_id}", tags=["entities"],
              summary="An entity card: aliases, facts with sources, quotes, timeline, articles, why it has its type")
@@ -115,14 +162,16 @@ def create_app(db: str, edit_token: str | None = None) -> FastAPI:
                    show: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None, q: Words = None,
                    since: Words = None, until: Words = None, limit: Limit = PAGE_SIZE, offset: Offset = 0):
         with store.reads() as session:
-            items = queries.quotes(session, speaker, outlet, show_id=show, text=q, since=since, until=until,
-                                   limit=limit, offset=offset)
-        return {"items": items, "limit": limit, "offset": offset}
+            filters = {"show_id": show, "text": q, "since": since, "until": until}
+            items = queries.quotes(session, speaker, outlet, limit=limit, offset=offset, **filters)
+            total = queries.quote_count(session, speaker, outlet, **filters)
+        return {"items": items, "total": total, "limit": limit, "offset": offset}
 
     @app.get("/api/documents", tags=["articles"], summary="Articles, newest first")
     def api_documents(limit: Limit = PAGE_SIZE, offset: Offset = 0):
         with store.reads() as session:
-            return {"items": queries.sources(session, limit, offset), "limit": limit, "offset": offset}
+            return {"items": queries.sources(session, limit, offset), "total": queries.counts(session)["articles"],
+                    "limit": limit, "offset": offset}
 
     @app.get("/api/documents/{document_id}", tags=["articles"],
              summary="An article: cleaned text, removed lines, and every extracted span")
@@ -136,12 +185,16 @@ def create_app(db: str, edit_token: str | None = None) -> FastAPI:
     @app.get("/api/conflicts", tags=["facts"], summary="Facts where sources disagree")
     def api_conflicts():
         with store.reads() as session:
-            return {"items": find_conflicts(session)}
+            found = find_conflicts(session)
+        return {"items": found, "total": len(found)}
 
-    @app.get("/api/search", tags=["search"], summary="Entities, quotes and articles matching words")
-    def api_search(q: Annotated[str, Query(min_length=1, max_length=MAX_WORDS, pattern=NO_NUL)]):
+    @app.get("/api/search", tags=["search"],
+             summary="Entities (by name or alias), articles (by title) and quotes (by their words) like the words, "
+                     "best match first; a typo still finds them")
+    def api_search(q: Annotated[str, Query(min_length=1, max_length=MAX_WORDS, pattern=NO_NUL)],
+                   limit: Limit = PAGE_SIZE, offset: Offset = 0):
         with store.reads() as session:
-            return queries.search(session, q)
+            return search.search(session, q, limit, offset)
 
     @app.get("/api/export", tags=["export"], summary="The whole knowledge base as castline-kb/1 JSON")
     def api_export():
@@ -159,33 +212,55 @@ def create_app(db: str, edit_token: str | None = None) -> FastAPI:
                         shows=queries.list_entities(session, "show", 12))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: FormWords = ""):
+    def search_page(request: Request, q: FormWords = "", page_no: Annotated[PageNo, Query(alias="page")] = 1):
         with store.reads() as session:
-            results = queries.search(session, q) if q.strip() else None
-        return page(request, "search.html", q=q, results=results)
+            results = search.search(session, q, PAGE_SIZE, (page_no - 1) * PAGE_SIZE) if q.strip() else None
+        pages = {kind: pagination(request, results[kind + "_total"], page_no) | {"capped": results[kind + "_capped"]}
+                 for kind in search.KINDS} if results else {}
+        return page(request, "search.html", q=q, results=results, pages=pages, page_no=page_no)
+
+    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    def entities_page(request: Request, type: FormWords = "", page_no: Annotated[PageNo, Query(alias="page")] = 1):
+        with store.reads() as session:
+            rows = queries.list_entities(session, type or None, PAGE_SIZE, (page_no - 1) * PAGE_SIZE)
+            total = queries.entity_count(session, type or None)
+        return page(request, "entities.html", rows=rows, type=type, types=TYPES,
+                    pager=pagination(request, total, page_no))
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, entity_id: Id):
         with store.reads() as session:
             card = card_or_404(session, entity_id)
-        return page(request, "entity.html", card=card, view=card["view"], types=TYPES)
+            drawn = charts.cast_timeline(card) if card["type"] == "show" else None
+        graph = charts.relation_graph(card) if card["type"] == "character" else None
+        return page(request, "entity.html", card=card, view=card["view"], cast_chart=drawn, graph=graph,
+                    types=TYPES)
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, speaker: FormWords = "", outlet: FormWords = "", show: FormWords = "",
-                    since: FormWords = "", until: FormWords = "", q: FormWords = ""):
+                    since: FormWords = "", until: FormWords = "", q: FormWords = "",
+                    page_no: Annotated[PageNo, Query(alias="page")] = 1):
         with store.reads() as session:
             show_ids = [e.id for e in queries.find_entities(session, show)] if show else []
-            rows = queries.quotes(session, speaker or None, outlet or None, show_id=show_ids[0] if show_ids else None,
-                                  text=q or None, since=since or None, until=until or None)
+            filters = {"show_id": show_ids[0] if show_ids else None, "text": q or None, "since": since or None,
+                       "until": until or None}
+            rows = queries.quotes(session, speaker or None, outlet or None, limit=PAGE_SIZE,
+                                  offset=(page_no - 1) * PAGE_SIZE, **filters)
+            total = queries.quote_count(session, speaker or None, outlet or None, **filters)
+            chart = charts.quotes_by_outlet(queries.quote_outlets(session, speaker or None, outlet or None,
+                                                                  **filters))
             shows = queries.list_entities(session, "show", 100)
-        return page(request, "quotes.html", rows=rows, shows=shows,
+        return page(request, "quotes.html", rows=rows, shows=shows, pager=pagination(request, total, page_no),
+                    chart=chart,
                     filters={"speaker": speaker, "outlet": outlet, "show": show, "since": since, "until": until,
                              "q": q})
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-    def articles_page(request: Request):
+    def articles_page(request: Request, page_no: Annotated[PageNo, Query(alias="page")] = 1):
         with store.reads() as session:
-            return page(request, "articles.html", articles=queries.sources(session))
+            return page(request, "articles.html", articles=queries.sources(session, PAGE_SIZE,
+                                                                           (page_no - 1) * PAGE_SIZE),
+                        pager=pagination(request, queries.counts(session)["articles"], page_no))
 
     @app.get("/article/{document_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, document_id: Id, quotes_page: QuotePage = 1):
@@ -206,9 +281,11 @@ def create_app(db: str, edit_token: str | None = None) -> FastAPI:
                     pages=-(-doc["quote_count"] // QUOTES_PER_PAGE), quotes_page=quotes_page)
 
     @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
-    def conflicts_page(request: Request):
+    def conflicts_page(request: Request, page_no: Annotated[PageNo, Query(alias="page")] = 1):
         with store.reads() as session:
-            return page(request, "conflicts.html", conflicts=find_conflicts(session))
+            found = find_conflicts(session)
+        return page(request, "conflicts.html", conflicts=found[(page_no - 1) * PAGE_SIZE:page_no * PAGE_SIZE],
+                    pager=pagination(request, len(found), page_no))
 
     @app.get("/feeds/changes.atom", tags=["feeds"], summary="What is new (facts, quotes, conflicts) as Atom",
              response_class=Response, responses={200: {"content": {"application/atom+xml": {}}}})

@@ -177,7 +177,7 @@ def test_wikidata_csv_has_cast_rows_with_reference_url_and_retrieved_date(db, tm
     out = tmp_path / "cast.csv"
     assert run("export", "--db", db, "--format", "wikidata", "-o", str(out)).exit_code == 0
     table = rows(out)
-    assert list(table[0]) == ["show", "show_qid", "actor", "P161", "character", "P453", "S854", "S813"]
+    assert list(table[0]) == ["show", "show_qid", "actor", "P161", "character", "P453", "P580", "P582", "S854", "S813"]
     assert {(r["show"], r["actor"], r["character"], r["S854"]) for r in table} == {
         ("Lantern Bay", "Tessaly Brook", "Odile Marsh", URL1), ("Lantern Bay", "Tessaly Brook", "Odile Marsh", URL2),
         ("Lantern Bay", "Corwin Ashdale", "Elias Venn", URL1)}
@@ -271,3 +271,30 @@ def test_a_qid_map_saved_by_a_spreadsheet_reads_without_its_byte_order_mark_head
     path = tmp_path / "qids.csv"
     path.write_text("\ufeffLantern Bay,Q11\nname,qid\nBrisa Tallow,\nFenna Rook, Q12 \n", encoding="utf-8")
     assert read_qids(path) == {"Lantern Bay": "Q11", "Fenna Rook": "Q12"}
+
+
+def test_jsonld_networks_credits_and_ages():
+    kb = small_kb({"subject": "e1", "predicate": "airs_on", "object": "e5"},
+                  {"subject": "e3", "predicate": "known_for", "object": "e1"},
+                  {"subject": "e3", "predicate": "age", "object": {"value": 41}, "qualifiers": {"as_of": "2024-03-14"}})
+    kb["entities"].append({"id": "e5", "name": "Northwind", "type": "network", "aliases": [], "mentions": []})
+    graph = {n["@id"]: n for n in kb_jsonld(kb)["@graph"]}
+    show, person = graph["urn:castline:e1"], graph["urn:castline:e3"]
+    assert show["publisher"] == {"@id": "urn:castline:e5"} and show["contributor"] == {"@id": "urn:castline:e3"}
+    assert person["urn:castline:age"] == {"@type": "QuantitativeValue", "value": 41, "unitText": "years",
+                                          "description": "as of 2024-03-14"}
+
+
+def test_wikidata_start_and_end_are_p580_and_p582_with_their_precision(tmp_path):
+    kb = {"documents": [{"id": "d1", "url": URL1, "source": "a.txt", "text": "", "retrieved": "2025-06-01"}],
+          "entities": [{"id": "e1", "name": "Lantern Bay", "type": "show"},
+                       {"id": "e2", "name": "Brisa Tallow", "type": "person"}],
+          "facts": [{"subject": "e2", "predicate": "cast_member_of", "object": "e1",
+                     "qualifiers": {"start": "2019", "end": "2023-05"}, "evidence": [{"doc": "d1"}]}]}
+    out = tmp_path / "cast.csv"
+    write_wikidata(kb, out, {"Lantern Bay": "Q1", "Brisa Tallow": "Q2"})
+    [row] = rows(out)
+    assert (row["P580"], row["P582"]) == ("2019", "2023-05")
+    assert (tmp_path / "cast.qs").read_text() == ("Q1\tP161\tQ2\tP580\t+2019-00-00T00:00:00Z/9\tP582\t"
+                                                  f'+2023-05-00T00:00:00Z/10\tS854\t"{URL1}"\tS813\t'
+                                                  "+2025-06-01T00:00:00Z/11\n")

@@ -16,7 +16,9 @@ SCHEMA_TYPES = {"show": "TVSeries", "episode": "TVEpisode", "person": "Person", 
                 "work": "CreativeWork", "franchise": "CreativeWorkSeries", "place": "Place"}
 # Facts that are a plain schema.org property of their subject (subject → property → object).
 PROPERTIES = {"spouse_of": "spouse", "relative_of": "relatedTo", "part_of": "isPartOf", "created_by": "creator",
-              "member_of": "memberOf", "from": "homeLocation"}
+              "member_of": "memberOf", "from": "homeLocation", "airs_on": "publisher"}
+# schema.org has no age of a person: castline's own term, an absolute IRI JSON-LD keeps as it is
+AGE = "urn:castline:age"
 BASE = "urn:castline:"
 
 
@@ -60,6 +62,13 @@ def kb_jsonld(kb: dict[str, Any]) -> dict[str, Any]:
             extra[obj]["director"].append(_ref(subject))
         elif f["predicate"] in PROPERTIES and isinstance(obj, str):
             extra[subject][PROPERTIES[f["predicate"]]].append(_ref(obj))
+        elif f["predicate"] == "known_for" and obj in nodes:  # a credit: the person contributed to the work
+            extra[obj]["contributor"].append(_ref(subject))
+        elif f["predicate"] == "age" and not isinstance(obj, str):
+            age = {"@type": "QuantitativeValue", "value": obj["value"], "unitText": "years"}
+            if f["qualifiers"].get("as_of"):
+                age["description"] = f"as of {f['qualifiers']['as_of']}"
+            extra[subject][AGE].append(age)
     for f in kb["facts"]:  # a cast member with no character named: a role without characterName
         if f["predicate"] == "cast_member_of" and f["object"] in nodes and (f["subject"], f["object"]) not in played:
             extra[f["object"]]["actor"].append({"@type": "PerformanceRole", "actor": _ref(f["subject"]),

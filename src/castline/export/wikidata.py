@@ -10,7 +10,8 @@ from typing import Any
 
 from .view import KbView
 
-HEADER = ["show", "show_qid", "actor", "P161", "character", "P453", "S854", "S813"]
+HEADER = ["show", "show_qid", "actor", "P161", "character", "P453", "P580", "P582", "S854", "S813"]
+PRECISION = {1: 9, 2: 10, 3: 11}  # Wikidata time precision by the parts a date gives: year, month, day
 QID = re.compile(r"Q[1-9][0-9]*")
 
 
@@ -32,23 +33,25 @@ def cast_rows(kb: dict[str, Any], qids: dict[str, str]) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
     played: set[tuple[str, str]] = set()
 
-    def add(show: str, actor: str, character: str | None, evidence: list[dict[str, Any]]) -> None:
+    def add(show: str, actor: str, character: str | None, fact: dict[str, Any]) -> None:
         names = view.name(show), view.name(actor), view.name(character) if character else ""
-        for doc in sorted({ev["doc"] for ev in evidence}, key=view.url):
+        for doc in sorted({ev["doc"] for ev in fact["evidence"]}, key=view.url):
             rows.append({"show": names[0], "show_qid": qids.get(names[0], ""), "actor": names[1],
                          "P161": qids.get(names[1], ""), "character": names[2],
-                         "P453": qids.get(names[2], "") if character else "", "S854": view.url(doc),
+                         "P453": qids.get(names[2], "") if character else "",
+                         "P580": str(fact["qualifiers"].get("start") or ""),
+                         "P582": str(fact["qualifiers"].get("end") or ""), "S854": view.url(doc),
                          "S813": view.documents[doc]["retrieved"]})
 
     for f in kb["facts"]:
         show = f["qualifiers"].get("show")
         if f["predicate"] == "plays" and isinstance(f["object"], str) and view.type(show) == "show":
-            add(show, f["subject"], f["object"], f["evidence"])
+            add(show, f["subject"], f["object"], f)
             played.add((f["subject"], show))
     for f in kb["facts"]:
         if (f["predicate"] == "cast_member_of" and view.type(f["object"]) == "show"
                 and (f["subject"], f["object"]) not in played):
-            add(f["object"], f["subject"], None, f["evidence"])
+            add(f["object"], f["subject"], None, f)
     return rows
 
 
@@ -61,9 +64,19 @@ def quickstatements(rows: list[dict[str, str]]) -> list[str]:
         parts = [row["show_qid"], "P161", row["P161"]]
         if row["P453"]:
             parts += ["P453", row["P453"]]
+        for prop in ("P580", "P582"):
+            if row.get(prop):
+                parts += [prop, qs_time(row[prop])]
         parts += ["S854", f'"{row["S854"]}"', "S813", f"+{row['S813']}T00:00:00Z/11"]
         lines.append("\t".join(parts))
     return lines
+
+
+def qs_time(value: str) -> str:
+    """A date of castline's (2019, 2019-05 or 2019-05-02) as a QuickStatements time with its precision."""
+    parts = value.split("-")
+    padded = (parts + ["00", "00"])[:3]
+    return f"+{padded[0]}-{padded[1]}-{padded[2]}T00:00:00Z/{PRECISION.get(len(parts), 9)}"
 
 
 def qs_path(path: Path) -> Path:

@@ -141,12 +141,31 @@ def ingest(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")] = 1,
     allow_private: Annotated[bool, typer.Option("--allow-private",
                                                 help="Allow fetching private and loopback addresses.")] = False,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Parse and extract on the workers of this "
+                                                  "Dask scheduler (tcp://HOST:8786); needs castline[dask].")] = None,
+    dask_workers: Annotated[int | None, typer.Option("--dask-workers", min=1, help="Parse and extract on a local "
+                                                     "Dask cluster of N worker processes.")] = None,
 ) -> None:
     """Read articles into the knowledge base.
 
     Example: castline ingest samples/ https://example.com/feed.xml --db kb.db
     """
     settings = Settings().with_overrides(db=db, allow_private=allow_private)
+    if scheduler or dask_workers:
+        from .scale import ingest_on_cluster, require_dask
+
+        if scheduler and dask_workers:
+            error("give --scheduler or --dask-workers, not both")
+            raise typer.Exit(2)
+        try:
+            require_dask()
+        except CastlineError as exc:
+            error(str(exc))
+            raise typer.Exit(2) from exc
+        _run_with_progress(settings, "ingesting", create=True,
+                           run=lambda store, tick: ingest_on_cluster(inputs, store, settings, scheduler, dask_workers,
+                                                                     on_progress=tick))
+        return
     _run_with_progress(settings, "ingesting", create=True,
                        run=lambda store, tick: run_ingest(inputs, store, settings, jobs=jobs, on_progress=tick))
 

@@ -505,11 +505,26 @@ def bench(
     repeat: Annotated[int, typer.Option(min=1, help="Ingest the corpus this many times over.")] = 1,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes, for spaCy and castline alike.")] = 1,
     as_json: JsonOption = False,
+    scale: Annotated[bool, typer.Option("--scale", help="The scale figures instead (JSON): a local Dask cluster of "
+                                        "--jobs workers against --jobs, merge cost per article at 1k, 10k and 100k "
+                                        "articles, the entity page's p95 (docs/performance.md).")] = False,
+    postgres: Annotated[str | None, typer.Option("--postgres", help="With --scale, measure the merge on this "
+                                                 "PostgreSQL URL too (an empty schema).")] = None,
+    workdir: Annotated[Path | None, typer.Option("--workdir", help="With --scale, where the knowledge bases go "
+                                                 "(a few GB at 100k articles).")] = None,
 ) -> None:
     """Throughput and memory against the bare spaCy model on the same texts, time per stage, re-ingest cost.
 
     Example: castline bench ../shared/corpus/seeds --repeat 20 --jobs 2
     """
+    if scale:
+        import tempfile
+
+        from .scalebench import run as run_scale
+
+        with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+            emit(run_scale(corpus, tmp, workers=max(jobs, 2), postgres=postgres), True)
+        return
     from .bench import run
 
     figures = run(corpus, repeat=repeat, jobs=jobs)

@@ -124,8 +124,11 @@ def cluster(scheduler: str | None = None, workers: int | None = None) -> Iterato
         if scheduler:
             client = distributed.Client(scheduler, timeout=CONNECT_SECONDS)
         else:
-            # the scheduler gives a batch whose worker died to no other: this runner retries it once itself
-            with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+            # The scheduler gives a batch whose worker died to no other (this runner retries it once itself), and
+            # hands every batch to a worker at once rather than queueing it: the scheduler runs in this process,
+            # whose merge holds the GIL, and a worker waiting on it for its next batch would sit idle.
+            with dask.config.set({"distributed.scheduler.allowed-failures": 0,
+                                  "distributed.scheduler.worker-saturation": float("inf")}):
                 local = distributed.LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
                                                  dashboard_address=None, silence_logs=logging.ERROR)
             client = distributed.Client(local)

@@ -67,7 +67,7 @@ def test_an_older_knowledge_base_gets_its_counts_on_upgrade(tmp_path):
     store.close()
     with sqlite3.connect(path) as conn:  # as schema 7 left it
         for index in ("ix_evidence_fact_order", "ix_evidence_event_order", "ix_doc_entities_entity_document",
-                      "ix_entities_document_count", "ix_documents_outlet_published"):
+                      "ix_entities_document_count", "ix_documents_outlet_published", "ix_aliases_entity_alias"):
             conn.execute(f"DROP INDEX {index}")
         for table, column in (("entities", "mention_count"), ("entities", "document_count"),
                               ("facts", "sources_total"), ("facts", "sources_independent")):
@@ -78,5 +78,5 @@ def test_an_older_knowledge_base_gets_its_counts_on_upgrade(tmp_path):
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (SCHEMA_VERSION,)
         indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert {"ix_evidence_fact_order", "ix_documents_outlet_published"} <= indexes
+    assert {"ix_evidence_fact_order", "ix_documents_outlet_published", "ix_aliases_entity_alias"} <= indexes
     store.close()

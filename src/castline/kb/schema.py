@@ -246,3 +246,4 @@ Index("ix_evidence_fact_order", EvidenceRow.fact_id, EvidenceRow.document_id, Ev
 Index("ix_evidence_event_order", EvidenceRow.event_id, EvidenceRow.document_id, EvidenceRow.start)
 Index("ix_doc_entities_entity_document", DocEntityRow.entity_id, DocEntityRow.document_id)
 Index("ix_documents_outlet_published", DocumentRow.outlet, DocumentRow.published)  # an outlet's newest articles
+Index("ix_aliases_entity_alias", AliasRow.entity_id, AliasRow.alias)  # an entity's names, off the index alone

@@ -744,9 +744,9 @@ def _precomputed_counts(conn: Connection) -> None:
             if column not in present:
                 conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0"))
     for index in [*EvidenceRow.__table__.indexes, *DocEntityRow.__table__.indexes, *EntityRow.__table__.indexes,
-                  *DocumentRow.__table__.indexes]:
+                  *DocumentRow.__table__.indexes, *AliasRow.__table__.indexes]:
         if index.name in ("ix_evidence_fact_order", "ix_evidence_event_order", "ix_doc_entities_entity_document",
-                          "ix_entities_document_count", "ix_documents_outlet_published"):
+                          "ix_entities_document_count", "ix_documents_outlet_published", "ix_aliases_entity_alias"):
             index.create(conn, checkfirst=True)
     conn.execute(text("UPDATE entities SET mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = "
                       "entities.id), document_count = (SELECT count(DISTINCT d.document_id) FROM doc_entities d "

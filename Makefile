@@ -11,7 +11,7 @@ CHROMIUM := /usr/bin/chromium
 $(BIN)/castline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
 	touch $@
 
 install: $(BIN)/castline

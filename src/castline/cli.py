@@ -144,12 +144,31 @@ def ingest(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")] = 1,
     allow_private: Annotated[bool, typer.Option("--allow-private",
                                                 help="Allow fetching private and loopback addresses.")] = False,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Parse and extract on the workers of this "
+                                                  "Dask scheduler (tcp://HOST:8786); needs castline[dask].")] = None,
+    dask_workers: Annotated[int | None, typer.Option("--dask-workers", min=1, help="Parse and extract on a local "
+                                                     "Dask cluster of N worker processes.")] = None,
 ) -> None:
     """Read articles into the knowledge base.
 
     Example: castline ingest samples/ https://example.com/feed.xml --db kb.db
     """
     settings = Settings().with_overrides(db=db, allow_private=allow_private)
+    if scheduler or dask_workers:
+        from .scale import ingest_on_cluster, require_dask
+
+        if scheduler and dask_workers:
+            error("give --scheduler or --dask-workers, not both")
+            raise typer.Exit(2)
+        try:
+            require_dask()
+        except CastlineError as exc:
+            error(str(exc))
+            raise typer.Exit(2) from exc
+        _run_with_progress(settings, "ingesting", create=True,
+                           run=lambda store, tick: ingest_on_cluster(inputs, store, settings, scheduler, dask_workers,
+                                                                     on_progress=tick))
+        return
     _run_with_progress(settings, "ingesting", create=True,
                        run=lambda store, tick: run_ingest(inputs, store, settings, jobs=jobs, on_progress=tick))
 
@@ -491,11 +510,26 @@ def bench(
     repeat: Annotated[int, typer.Option(min=1, help="Ingest the corpus this many times over.")] = 1,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes, for spaCy and castline alike.")] = 1,
     as_json: JsonOption = False,
+    scale: Annotated[bool, typer.Option("--scale", help="The scale figures instead (JSON): a local Dask cluster of "
+                                        "--jobs workers against --jobs, merge cost per article at 1k, 10k and 100k "
+                                        "articles, the entity page's p95 (docs/performance.md).")] = False,
+    postgres: Annotated[str | None, typer.Option("--postgres", help="With --scale, measure the merge on this "
+                                                 "PostgreSQL URL too (an empty schema).")] = None,
+    workdir: Annotated[Path | None, typer.Option("--workdir", help="With --scale, where the knowledge bases go "
+                                                 "(a few GB at 100k articles).")] = None,
 ) -> None:
     """Throughput and memory against the bare spaCy model on the same texts, time per stage, re-ingest cost.
 
     Example: castline bench ../shared/corpus/seeds --repeat 20 --jobs 2
     """
+    if scale:
+        import tempfile
+
+        from .scalebench import run as run_scale
+
+        with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+            emit(run_scale(corpus, tmp, workers=max(jobs, 2), postgres=postgres), True)
+        return
     from .bench import run
 
     figures = run(corpus, repeat=repeat, jobs=jobs)

@@ -47,6 +47,9 @@ class Sourced(Protocol):
 
 
 T = TypeVar("T", bound=Sourced)  # what a batch holds: raw articles to ingest, or stored documents to extract again
+# Another executor behind the same stream (scale.py's Dask cluster): given the batches, the work and the model name,
+# it yields each batch with its results (a failed batch's items as InputErrors), in any order, as they come back.
+Runner = Callable[[Iterator[list], Callable, str], Iterator[tuple[list, list]]]
 
 
 @dataclass
@@ -190,14 +193,15 @@ def _exit_with(parent: int) -> None:
 
 
 def ingest(inputs: list[str], store: Store, settings: Settings, jobs: int = 1,
-           on_progress: Callable[[str], None] | None = None) -> IngestReport:
+           on_progress: Callable[[str], None] | None = None, runner: Runner | None = None) -> IngestReport:
     """Ingest every article the inputs hold; unchanged articles are skipped before any parsing."""
-    return ingest_articles(raw_articles(inputs, settings), store, settings, jobs, on_progress)
+    return ingest_articles(raw_articles(inputs, settings), store, settings, jobs, on_progress, runner)
 
 
 def ingest_articles(articles: Iterator[RawArticle | InputError], store: Store, settings: Settings, jobs: int = 1,
-                    on_progress: Callable[[str], None] | None = None) -> IngestReport:
-    """Ingest a stream of raw articles (and the errors met reading them), in `jobs` processes."""
+                    on_progress: Callable[[str], None] | None = None, runner: Runner | None = None) -> IngestReport:
+    """Ingest a stream of raw articles (and the errors met reading them), in `jobs` processes (or on `runner`'s
+    workers, the store written here all the same)."""
     report = IngestReport()
     load(settings.spacy_model)  # fail early, and once, when the model is missing
     clock = report.timings
@@ -224,7 +228,7 @@ def ingest_articles(articles: Iterator[RawArticle | InputError], store: Store, s
                 seen.setdefault(item.content_hash, item.source)
                 yield item
 
-    _extract_and_store(pending(), process, store, settings, jobs, on_progress, report)
+    _extract_and_store(pending(), process, store, settings, jobs, on_progress, report, runner)
     return report
 
 
@@ -284,7 +288,7 @@ def stored_document(row: DocumentRow) -> Document:
 
 def _extract_and_store(items: Iterator[T], work: Callable[[list[T], str], list[Processed | InputError]],
                        store: Store, settings: Settings, jobs: int, on_progress: Callable[[str], None] | None,
-                       report: IngestReport) -> None:
+                       report: IngestReport, runner: Runner | None = None) -> None:
     """Run `work` over batches of items (in `jobs` processes) and store each article it extracts, one transaction
     each, counting the outcomes in `report`."""
     clock = report.timings
@@ -312,6 +316,11 @@ def _extract_and_store(items: Iterator[T], work: Callable[[list[T], str], list[P
         for item, result in zip(batch, results, strict=True):
             record(item, result)
 
+    if runner is not None:
+        for batch, results in runner(batches(items, BATCH_SIZE), work, settings.spacy_model):
+            for item, result in zip(batch, results, strict=True):
+                record(item, result)
+        return
     if jobs <= 1:
         for batch in batches(items, BATCH_SIZE):
             for item, result in zip(batch, work(batch, settings.spacy_model), strict=True):

@@ -36,10 +36,9 @@ CARD_DOCUMENTS = 100
 
 def list_entities(session: Session, kind: str | None = None, limit: int = 200, offset: int = 0
                   ) -> list[dict[str, Any]]:
-    mentions = func.count(MentionRow.id)
-    documents = func.count(func.distinct(MentionRow.document_id))
-    query = (select(EntityRow.id, EntityRow.name, EntityRow.type, mentions, documents)
-             .join(MentionRow, MentionRow.entity_id == EntityRow.id).group_by(EntityRow.id)
+    """Entities named in the most articles first (counts the store keeps with each entity)."""
+    mentions, documents = EntityRow.mention_count, EntityRow.document_count
+    query = (select(EntityRow.id, EntityRow.name, EntityRow.type, mentions, documents).where(mentions > 0)
              .order_by(documents.desc(), mentions.desc(), EntityRow.name).limit(limit).offset(offset))
     if kind:
         query = query.where(EntityRow.type == kind)
@@ -49,9 +48,9 @@ def list_entities(session: Session, kind: str | None = None, limit: int = 200, o
 
 def entity_count(session: Session, kind: str | None = None) -> int:
     """How many entities `list_entities` would list (those with a mention) without a limit."""
-    query = select(func.count(func.distinct(MentionRow.entity_id)))
+    query = select(func.count(EntityRow.id)).where(EntityRow.mention_count > 0)
     if kind:
-        query = query.join(EntityRow, EntityRow.id == MentionRow.entity_id).where(EntityRow.type == kind)
+        query = query.where(EntityRow.type == kind)
     return session.scalar(query) or 0
 
 
@@ -86,35 +85,28 @@ def _sources_of(session: Session, column, ids: set[int], per_id: int | None = No
                 ) -> defaultdict[int, list[dict[str, Any]]]:
     """The evidence of many facts (or events) at once, keyed by their id, each with its article.
 
-    With `per_id`, only the first that many per fact or event (a window function, so one query).
+    With `per_id`, only the first that many per fact or event: each fact's (or event's) own top few read off the
+    (fact or event, document, start) index, so a fact stated in 10,000 articles costs what one in 3 does.
     """
     out: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
     if not ids or per_id == 0:
         return out
-    rank = func.row_number().over(partition_by=column, order_by=(EvidenceRow.document_id, EvidenceRow.start))
-    ranked = (select(EvidenceRow.id, rank.label("rank")).where(column.in_(ids))).subquery()
     query = (select(EvidenceRow, DocumentRow.source, DocumentRow.outlet, DocumentRow.title)
              .join(DocumentRow, DocumentRow.id == EvidenceRow.document_id)
-             .join(ranked, ranked.c.id == EvidenceRow.id)
              .order_by(EvidenceRow.document_id, EvidenceRow.start))
-    if per_id is not None:
-        query = query.where(ranked.c.rank <= per_id)
+    if per_id is None:
+        query = query.where(column.in_(ids))
+    else:
+        parent = FactRow if column.key == "fact_id" else EventRow
+        inner = aliased(EvidenceRow)
+        first = (select(inner.id).where(getattr(inner, column.key) == parent.id)
+                 .order_by(inner.document_id, inner.start).limit(per_id).correlate(parent))
+        query = query.join(parent, EvidenceRow.id.in_(first)).where(parent.id.in_(ids))
     for row, source, outlet, title in session.execute(query):
         out[getattr(row, column.key)].append({"document": row.document_id, "source": source, "outlet": outlet,
                                               "title": article_title(title, source), "start": row.start,
                                               "end": row.end, "text": row.text})
     return out
-
-
-def _source_counts(session: Session, fact_ids: set[int]) -> dict[int, tuple[int, int]]:
-    """Per fact: how many sentences state it, and how many independent outlets (or bare articles) do."""
-    if not fact_ids:
-        return {}
-    independent = func.count(func.distinct(func.coalesce(DocumentRow.outlet, DocumentRow.source)))
-    return {fact_id: (total, outlets) for fact_id, total, outlets in session.execute(
-        select(EvidenceRow.fact_id, func.count(EvidenceRow.id), independent)
-        .join(DocumentRow, DocumentRow.id == EvidenceRow.document_id)
-        .where(EvidenceRow.fact_id.in_(fact_ids)).group_by(EvidenceRow.fact_id))}
 
 
 def facts_about(session: Session, entity_id: int, max_sources: int = CARD_SOURCES) -> list[dict[str, Any]]:
@@ -148,13 +140,12 @@ def _fact_dicts(session: Session, rows: list[FactRow], max_sources: int) -> list
     names = entity_names(session, {r.subject_id for r in rows} | {r.object_id for r in rows if r.object_id} | shows)
     ids = {r.id for r in rows}
     evidence = _sources_of(session, EvidenceRow.fact_id, ids, max_sources)
-    counts = _source_counts(session, ids)
     out = []
     for row in rows:
         qualifiers = dict(row.qualifiers)
         if isinstance(qualifiers.get("show"), int):
             qualifiers["show"] = {"id": qualifiers["show"], "name": names.get(qualifiers["show"])}
-        total, independent = counts.get(row.id, (0, 0))
+        total, independent = row.sources_total, row.sources_independent  # kept by the store's writes
         out.append({"id": row.id, "subject": {"id": row.subject_id, "name": names[row.subject_id]},
                     "predicate": row.predicate,
                     "object": ({"id": row.object_id, "name": names[row.object_id]} if row.object_id
@@ -266,14 +257,17 @@ def entity_card(session: Session, entity_id: int) -> dict[str, Any] | None:
     entity = session.get(EntityRow, entity_id)
     if entity is None:
         return None
-    aliases = sorted({a for a in session.scalars(select(AliasRow.alias).where(AliasRow.entity_id == entity_id))}
+    aliases = sorted(set(session.scalars(select(AliasRow.alias).where(AliasRow.entity_id == entity_id).distinct()))
                      - {entity.name})
+    # the first articles that name it (off the (entity, document) index), then their mentions alone
+    first = (select(DocEntityRow.document_id).where(DocEntityRow.entity_id == entity_id).distinct()
+             .order_by(DocEntityRow.document_id).limit(CARD_DOCUMENTS))
     documents = session.execute(
         select(DocumentRow.id, DocumentRow.source, DocumentRow.title, func.count(MentionRow.id))
-        .join(MentionRow, MentionRow.document_id == DocumentRow.id).where(MentionRow.entity_id == entity_id)
-        .group_by(DocumentRow.id).order_by(DocumentRow.id).limit(CARD_DOCUMENTS)).all()
-    articles = session.scalar(select(func.count(func.distinct(DocEntityRow.document_id)))
-                              .where(DocEntityRow.entity_id == entity_id)) or 0
+        .join(MentionRow, MentionRow.document_id == DocumentRow.id)
+        .where(MentionRow.entity_id == entity_id, DocumentRow.id.in_(first))
+        .group_by(DocumentRow.id).order_by(DocumentRow.id)).all()
+    articles = entity.document_count
     return {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": aliases,
             "why": why(entity.type, entity.type_votes, entity.reasons, articles),
             "facts": facts_about(session, entity_id),
@@ -351,10 +345,12 @@ def document(session: Session, document_id: int, quotes_page: int = 1, per_page:
     }
 
 
-def outlet_articles(session: Session, name: str) -> list[dict[str, Any]]:
+def outlet_articles(session: Session, name: str, limit: int = CARD_DOCUMENTS) -> list[dict[str, Any]]:
+    """The outlet's newest articles (an outlet's page lists `limit` of them)."""
     return [{"id": d.id, "title": article_title(d.title, d.source), "published": d.published}
-            for d in session.scalars(select(DocumentRow).where(DocumentRow.outlet == name)
-                                     .order_by(DocumentRow.published.desc()))]
+            for d in session.execute(select(DocumentRow.id, DocumentRow.title, DocumentRow.source,
+                                            DocumentRow.published).where(DocumentRow.outlet == name)
+                                     .order_by(DocumentRow.published.desc()).limit(limit))]
 
 
 def quote_outlets(session: Session, speaker: str | None = None, outlet: str | None = None, **filters: Any

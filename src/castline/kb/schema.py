@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 # U+FFFD, one character for one, so that spans into an article's text keep their offsets.
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 
 def storable(value: str, length: int | None) -> str:
@@ -93,6 +93,10 @@ class EntityRow(Base):
     type_votes: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     # why: the cues behind the type, with how many articles gave each
     reasons: Mapped[list | None] = mapped_column(JSON, nullable=True)
+    # kept up to date by every write that touches the entity (store.py `_refresh_entities`), so that lists and pages
+    # never count its mentions (schema 11)
+    mention_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    document_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
 
 
 class DocEntityRow(Base):
@@ -160,6 +164,10 @@ class FactRow(Base):
     object_value: Mapped[str | None] = mapped_column(Str(200))  # JSON of a literal object
     qualifiers: Mapped[dict] = mapped_column(JSON, default=dict)
     key: Mapped[str] = mapped_column(Str(600), unique=True)
+    # sentences stating the fact, and independent outlets (or bare articles) among them: kept up to date by every
+    # write that touches the fact (store.py `_refresh_facts`), so that a page never counts its evidence (schema 11)
+    sources_total: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    sources_independent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class EventRow(Base):
@@ -284,3 +292,9 @@ class DecisionRow(Base):
 
 
 Index("ix_mentions_doc_entity", MentionRow.document_id, MentionRow.entity_id)
+# A page's first few sources of a fact or event, in order, without reading the rest (schema 11).
+Index("ix_evidence_fact_order", EvidenceRow.fact_id, EvidenceRow.document_id, EvidenceRow.start)
+Index("ix_evidence_event_order", EvidenceRow.event_id, EvidenceRow.document_id, EvidenceRow.start)
+Index("ix_doc_entities_entity_document", DocEntityRow.entity_id, DocEntityRow.document_id)
+Index("ix_documents_outlet_published", DocumentRow.outlet, DocumentRow.published)  # an outlet's newest articles
+Index("ix_aliases_entity_alias", AliasRow.entity_id, AliasRow.alias)  # an entity's names, off the index alone

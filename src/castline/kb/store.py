@@ -370,10 +370,15 @@ def _repoint(session: Session, moved: list[tuple[int, int]]) -> None:
 def _refresh_entities(session: Session, entity_ids: set[int]) -> None:
     """Each entity's name, type and reasons, voted by all its articles (so independent of their order)."""
     members: defaultdict[int, list[tuple[str, str, str, dict, list]]] = defaultdict(list)
-    for entity_id, node, name, kind, scores, reasons in session.execute(
+    documents: defaultdict[int, set[int]] = defaultdict(set)
+    for entity_id, node, name, kind, scores, reasons, document_id in session.execute(
             select(DocEntityRow.entity_id, DocEntityRow.node, DocEntityRow.name, DocEntityRow.type,
-                   DocEntityRow.scores, DocEntityRow.reasons).where(DocEntityRow.entity_id.in_(entity_ids))):
+                   DocEntityRow.scores, DocEntityRow.reasons, DocEntityRow.document_id)
+            .where(DocEntityRow.entity_id.in_(entity_ids))):
         members[entity_id].append((node, name, kind, scores, reasons))
+        documents[entity_id].add(document_id)
+    mentions = dict(session.execute(select(MentionRow.entity_id, func.count()).where(
+        MentionRow.entity_id.in_(members)).group_by(MentionRow.entity_id)).all()) if members else {}
     rules = entity_rules(session)
     held: defaultdict[int, set[str]] = defaultdict(set)
     if rules.types:
@@ -382,6 +387,7 @@ def _refresh_entities(session: Session, entity_ids: set[int]) -> None:
             held[entity_id].add(node)
     for row in session.scalars(select(EntityRow).where(EntityRow.id.in_(members))):
         found = members[row.id]
+        row.mention_count, row.document_count = mentions.get(row.id, 0), len(documents[row.id])
         kind, votes = vote_type(scores for _, _, _, scores, _ in found)
         decided = rules.type_of(held[row.id] | {node for node, *_ in found})
         reasons = Counter(r for _, _, local_kind, _, rs in found if local_kind == kind for r in rs)
@@ -448,7 +454,13 @@ def _refresh_facts(session: Session, fact_ids: set[int]) -> None:
     locals_ = {v for qs in per_fact.values() for q in qs for k, v in q.items() if k in ENTITY_QUALIFIERS}
     owners = dict(session.execute(select(DocEntityRow.id, DocEntityRow.entity_id)
                                   .where(DocEntityRow.id.in_(locals_))).all()) if locals_ else {}
+    independent = func.count(func.distinct(func.coalesce(DocumentRow.outlet, DocumentRow.source)))
+    counts = {fact_id: (total, outlets) for fact_id, total, outlets in session.execute(
+        select(EvidenceRow.fact_id, func.count(EvidenceRow.id), independent)
+        .join(DocumentRow, DocumentRow.id == EvidenceRow.document_id)
+        .where(EvidenceRow.fact_id.in_(per_fact)).group_by(EvidenceRow.fact_id))}
     for row in session.scalars(select(FactRow).where(FactRow.id.in_(per_fact))):
+        row.sources_total, row.sources_independent = counts.get(row.id, (0, 0))
         values: defaultdict[str, Counter] = defaultdict(Counter)
         for qualifiers in per_fact[row.id]:
             for key, value in qualifiers.items():
@@ -776,9 +788,31 @@ def _search_index(conn: Connection) -> None:
     create_index(conn)
 
 
+def _precomputed_counts(conn: Connection) -> None:
+    """What entity lists and pages count, kept with the rows: per entity its mentions and articles, per fact its
+    sentences and independent outlets; and the indexes that give a fact's first sources without reading the rest."""
+    for table, columns in (("entities", ("mention_count", "document_count")),
+                           ("facts", ("sources_total", "sources_independent"))):
+        present = {c["name"] for c in inspect(conn).get_columns(table)}
+        for column in columns:
+            if column not in present:
+                conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0"))
+    for index in [*EvidenceRow.__table__.indexes, *DocEntityRow.__table__.indexes, *EntityRow.__table__.indexes,
+                  *DocumentRow.__table__.indexes, *AliasRow.__table__.indexes]:
+        if index.name in ("ix_evidence_fact_order", "ix_evidence_event_order", "ix_doc_entities_entity_document",
+                          "ix_entities_document_count", "ix_documents_outlet_published", "ix_aliases_entity_alias"):
+            index.create(conn, checkfirst=True)
+    conn.execute(text("UPDATE entities SET mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = "
+                      "entities.id), document_count = (SELECT count(DISTINCT d.document_id) FROM doc_entities d "
+                      "WHERE d.entity_id = entities.id)"))
+    conn.execute(text("UPDATE facts SET sources_total = (SELECT count(*) FROM evidence e WHERE e.fact_id = facts.id), "
+                      "sources_independent = (SELECT count(DISTINCT coalesce(d.outlet, d.source)) FROM evidence e "
+                      "JOIN documents d ON d.id = e.document_id WHERE e.fact_id = facts.id)"))
+
+
 # Upgrade steps by target version: MIGRATIONS[n](connection) brings schema n-1 to n.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_evidence_qualifiers, 3: _add_type_votes,
                                                        4: _add_quote_sketches, 5: _article_entities,
                                                        6: _lending_quote_groups, 7: _add_removed_rules,
                                                        8: _add_decisions, 9: _add_feeds_and_first_seen,
-                                                       10: _search_index}
+                                                       10: _search_index, 11: _precomputed_counts}

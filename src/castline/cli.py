@@ -316,7 +316,7 @@ def show(name: Annotated[str, typer.Argument(help="Entity name or alias.")], db:
         heading("Articles")
         for doc in card["documents"]:
             entry(shown(queries.article_title(doc["title"], doc["source"])),
-                  detail=f"{doc['mentions']} mention{'' if doc['mentions'] == 1 else 's'} · {doc['source']}")
+                  detail=f"{plural(doc['mentions'], 'mention')} · {doc['source']}")
 
 
 def _print_why(why: dict[str, Any]) -> None:

@@ -229,7 +229,7 @@ def kb_size(store: Store) -> dict[str, Any]:
         else:
             size = session.scalar(text("select page_count * page_size from pragma_page_count(), pragma_page_size()"))
     articles = rows.get("documents") or 1
-    return {"rows_per_article": sum(rows.values()) / articles, "bytes_per_article": (size or 0) / articles,
+    return {"rows_per_article": sum(rows.values()) / articles, "bytes_per_article": float(size or 0) / articles,
             "rows": rows}
 
 

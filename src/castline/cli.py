@@ -700,7 +700,7 @@ def cast_import(
     settings = Settings().with_overrides(db=db)
     store = open_store(settings.db, readonly=False, create=True)
     try:
-        report = import_cast_list(store, file, by=str(file))
+        report = import_cast_list(store, file)
     except CastlineError as exc:
         error(str(exc))
         raise typer.Exit(2 if isinstance(exc, CastListError) else 1) from None

@@ -136,7 +136,7 @@ def _list_document(source: str, rows: list[CastRowData]) -> tuple[Document, DocE
     return document, DocExtraction(entities=list(entities.values()), facts=facts)
 
 
-def import_cast_list(store: Store, path: Path, by: str) -> ImportReport:
+def import_cast_list(store: Store, path: Path) -> ImportReport:
     """Store (or replace) a cast list: its article, its rows, the types it asserts; mark the articles it touches."""
     rows, errors = read_cast_list(path)
     report = ImportReport(rows=len(rows), errors=errors)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from .. import PIPELINE_VERSION
@@ -100,8 +100,13 @@ def _sources_of(session: Session, column, ids: set[int], per_id: int | None = No
         parent = FactRow if column.key == "fact_id" else EventRow
         inner = aliased(EvidenceRow)
         first = (select(inner.id).where(getattr(inner, column.key) == parent.id)
-                 .order_by(inner.document_id, inner.start).limit(per_id).correlate(parent))
-        query = query.join(parent, EvidenceRow.id.in_(first)).where(parent.id.in_(ids))
+                 .order_by(inner.document_id, inner.start).limit(per_id))
+        if session.get_bind().dialect.name == "postgresql":  # a LATERAL join walks each one's index; SQLite has none
+            top = first.lateral()
+            query = query.where(EvidenceRow.id.in_(select(top.c.id).select_from(parent).join(top, true())
+                                                   .where(parent.id.in_(ids))))
+        else:
+            query = query.join(parent, EvidenceRow.id.in_(first.correlate(parent))).where(parent.id.in_(ids))
     for row, source, outlet, title in session.execute(query):
         out[getattr(row, column.key)].append({"document": row.document_id, "source": source, "outlet": outlet,
                                               "title": article_title(title, source), "start": row.start,

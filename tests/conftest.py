@@ -58,19 +58,25 @@ def _postgres_or_skip() -> None:
 
 
 @pytest.fixture
-def postgres_store():
-    """A store in a fresh PostgreSQL schema of its own, dropped afterwards."""
+def pg_url():
+    """The URL of a fresh PostgreSQL schema of its own, dropped afterwards."""
     _postgres_or_skip()
     schema = "castline_test_" + uuid.uuid4().hex[:10]
     engine = create_engine(PG_URL)
     with engine.begin() as conn:
         conn.execute(text(f"create schema {schema}"))
-    store = Store(f"{PG_URL}?options=-csearch_path%3D{schema}")
-    yield store
-    store.close()
+    yield f"{PG_URL}?options=-csearch_path%3D{schema}"
     with engine.begin() as conn:
         conn.execute(text(f"drop schema {schema} cascade"))
     engine.dispose()
+
+
+@pytest.fixture
+def postgres_store(pg_url):
+    """A store in a fresh PostgreSQL schema of its own."""
+    store = Store(pg_url)
+    yield store
+    store.close()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

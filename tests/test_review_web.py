@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from typer.testing import CliRunner
 
 from castline.cli import app as cli
@@ -22,7 +17,7 @@ from castline.settings import Settings
 from castline.web import create_app
 
 from .test_review import write
-from .test_web import CHROMIUM
+from .test_web import CHROMIUM, serving
 
 TOKEN = "correct horse battery staple"
 
@@ -34,25 +29,6 @@ def kb(tmp_path_factory):
     ingest(write(folder), store, Settings())
     store.close()
     return str(folder / "kb.db")
-
-
-@contextmanager
-def serving(db: str, token: str | None):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    web = uvicorn.Server(uvicorn.Config(create_app(db, edit_token=token), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    thread = threading.Thread(target=web.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not web.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        web.should_exit = True
-        thread.join(5)
 
 
 def fact_of(db: str, subject: str, predicate: str) -> dict:
@@ -67,7 +43,7 @@ def entity_of(db: str, name: str) -> int:
 
 
 def test_without_edit_nothing_can_be_posted(kb):
-    with serving(kb, None) as url:
+    with serving(create_app(kb)) as url:
         page = httpx.get(f"{url}/entity/{entity_of(kb, 'Dana Morrow')}")
         assert page.status_code == 200 and "csrf" not in page.text and "Log in to edit" not in page.text
         assert httpx.get(f"{url}/login").status_code == 404
@@ -81,7 +57,7 @@ def test_edits_need_the_token_and_the_form_token(kb, tmp_path):
     fact = fact_of(db, "Dana Morrow", "cast_member_of")
     number = int(fact["id"][1:])
     dana = entity_of(db, "Dana Morrow")
-    with serving(db, TOKEN) as url, httpx.Client(base_url=url) as browser:
+    with serving(create_app(db, edit_token=TOKEN)) as url, httpx.Client(base_url=url) as browser:
         anonymous = browser.get(f"/entity/{dana}")
         assert "Log in to edit" in anonymous.text and 'name="csrf"' not in anonymous.text
         assert browser.post(f"/review/fact/{number}", data={"action": "reject"}).status_code == 403
@@ -123,7 +99,7 @@ def test_an_editor_rejects_a_fact_in_the_browser(kb, tmp_path):
     db = str(tmp_path / "kb.db")
     Path(db).write_bytes(Path(kb).read_bytes())
     number = int(fact_of(db, "Copper Creek", "airs_on")["id"][1:])
-    with serving(db, TOKEN) as url, playwright.sync_playwright() as p:
+    with serving(create_app(db, edit_token=TOKEN)) as url, playwright.sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         page = chromium.new_page()
         errors: list[str] = []

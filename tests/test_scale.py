@@ -6,11 +6,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from castline.cli import app
@@ -21,7 +19,7 @@ from castline.pipeline import ingest
 from castline.settings import Settings
 from castline.synth import write_corpus
 
-from .conftest import PG_URL, ROOT, _postgres_or_skip
+from .conftest import ROOT
 from .test_crash import same_kb
 
 distributed = pytest.importorskip("distributed", reason="castline[dask] is not installed")
@@ -47,20 +45,6 @@ def reference(corpus, tmp_path_factory, nlp) -> tuple:
     kb = same_kb(export_kb(store))
     store.close()
     return kb
-
-
-@pytest.fixture
-def pg_url():
-    """The URL of a fresh PostgreSQL schema, dropped afterwards."""
-    _postgres_or_skip()
-    schema = "castline_scale_" + uuid.uuid4().hex[:10]
-    engine = create_engine(PG_URL)
-    with engine.begin() as conn:
-        conn.execute(text(f"create schema {schema}"))
-    yield f"{PG_URL}?options=-csearch_path%3D{schema}"
-    with engine.begin() as conn:
-        conn.execute(text(f"drop schema {schema} cascade"))
-    engine.dispose()
 
 
 def test_a_local_cluster_of_two_workers_into_postgresql_builds_the_single_process_kb(corpus, reference, pg_url):

@@ -6,6 +6,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -149,19 +150,27 @@ def test_article_shows_why_each_line_was_removed(client):
 def server(kb):
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not installed at {CHROMIUM} (make test installs Debian's chromium)")
+    with serving(create_app(kb)) as url:
+        yield url
+
+
+@contextmanager
+def serving(app):
+    """`app` on a real uvicorn server on a free port of 127.0.0.1, for the duration of the block."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(kb), host="127.0.0.1", port=port, log_level="warning")
-    web = uvicorn.Server(config)
+    web = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=web.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
     while not web.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    web.should_exit = True
-    thread.join(5)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        web.should_exit = True
+        thread.join(5)
 
 
 @pytest.fixture(scope="module")

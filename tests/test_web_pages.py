@@ -13,7 +13,7 @@ from castline.settings import Settings
 from castline.web import create_app
 
 from .conftest import SAMPLES
-from .test_web import browser, page, server, shot  # noqa: F401  (fixtures of the real browser)
+from .test_web import browser, entity_id, page, server, shot  # noqa: F401  (fixtures of the real browser)
 
 CROWD = 62  # more people than one page holds
 SAID = 55  # more quotes than one page holds
@@ -81,11 +81,6 @@ def kb(tmp_path_factory):
 @pytest.fixture(scope="module")
 def client(kb):
     return TestClient(create_app(kb))
-
-
-def entity_id(client, name: str) -> int:
-    return next(e["id"] for e in client.get("/api/search", params={"q": name}).json()["entities"]
-                if e["name"] == name)
 
 
 # ---- over HTTP ---------------------------------------------------------------------------------------
